@@ -1,0 +1,36 @@
+import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: ['dist/', 'fixtures/', 'test/fixtures/', 'codemods/*/__testfixtures__/', 'coverage/', '.cache/'],
+  },
+  ...tseslint.configs.recommended,
+  {
+    files: ['rules/*.ts', 'src/**/*.ts'],
+    ...eslintPlugin.configs.recommended,
+    rules: {
+      ...eslintPlugin.configs.recommended.rules,
+      'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Enforce|Require|Disallow)' }],
+      // createRule() builds every URL; test/meta.test.ts checks it against docs/rules/.
+      'eslint-plugin/require-meta-docs-url': 'off',
+      'eslint-plugin/meta-property-ordering': 'error',
+      'eslint-plugin/prefer-message-ids': 'error',
+    },
+  },
+  {
+    files: ['rules/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'Program > VariableDeclaration[kind="let"]', message: 'Rules keep their state inside create().' },
+      ],
+    },
+  },
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+);

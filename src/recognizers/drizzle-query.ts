@@ -1,0 +1,244 @@
+import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import {
+  EXECUTING,
+  NON_EXECUTING,
+  PROMISE_METHODS,
+  QUERY_ENTRIES,
+  RELATIONAL_METHODS,
+  type DrizzleOperation,
+} from '../knowledge/drizzle.js';
+import { compactText, flattenChain, memberName, type ChainSegment } from './chain.js';
+import type { FileContext } from './file-context.js';
+import { isContextMember, isDrizzleDatabase } from './libraries.js';
+import { originOf } from './origin.js';
+import { findIterationCall, isFunction, isPromiseCombinator } from './per-item.js';
+import { isTypeFromPackage } from './types.js';
+
+/** How a lazy Drizzle builder gets run. */
+export type Execution = 'await' | 'then' | 'return' | 'promise-all' | 'immediate';
+
+export interface DrizzleQuery {
+  /** The outermost call of the executed chain (`db.select().from(posts).where(…)`). */
+  node: TSESTree.CallExpression;
+  /** The database, transaction or prepared statement the chain starts from (`ctx.db`, `tx`). */
+  receiver: TSESTree.Expression;
+  operation: DrizzleOperation;
+  /** `posts` in `.from(posts)`, `db.query.posts…`, `db.insert(posts)`; `null` when not a plain name. */
+  table: string | null;
+  /** For messages: `db.query.users.findFirst`, `ctx.db.select().from(posts)`. */
+  description: string;
+  execution: Execution;
+  /** Every argument of every call in the chain: what decides which rows the query touches. */
+  arguments: TSESTree.Node[];
+}
+
+/**
+ * Recognizes an executed Drizzle query at the outermost call of its chain (so each query is found once):
+ * `db.select()…`, `db.insert/update/delete(t)…`, `db.query.<t>.findMany/findFirst()`, `db.execute()`,
+ * `db.$count()`, `db.batch([…])`, `db.transaction(…)`, `prepared.execute()`, on a database or a `tx`, when it
+ * is awaited, returned, `.then`-ed, passed to `Promise.all`, or run by `.execute()`/SQLite's `.all()`.
+ *
+ * Not executions: `.toSQL()`, `.prepare()` (the later `.execute()` is), `.as()` subqueries, builders put in
+ * `db.batch([…])` (the batch is one), and builders that are never awaited (Drizzle queries are lazy).
+ * Untyped, the receiver must come from `drizzle()` (through imports, also from project modules), a tRPC
+ * `ctx.<contextKey>`, a transaction callback, or settings; typed, its type must be declared in drizzle-orm.
+ */
+export function recognizeDrizzleQuery(node: TSESTree.CallExpression, file: FileContext): DrizzleQuery | null {
+  const parent = node.parent;
+  const continued = parent?.type === T.MemberExpression && parent.object === node;
+  if (continued && !PROMISE_METHODS.has(memberName(parent) ?? '')) return null;
+  if (node.callee.type !== T.MemberExpression) return null;
+  const chain = flattenChain(node);
+  // `q.then(…)` is not itself a query: the recognizer answers for `q`, whose parent is the `.then`.
+  if (PROMISE_METHODS.has(chain.segments.at(-1)?.name ?? '')) return null;
+  if (chain.segments.some((s) => NON_EXECUTING.has(s.name))) return null;
+  const shape = preparedShape(chain.base, chain.segments, file) ?? findShape(chain.segments);
+  if (!shape) return null;
+  const execution = runsAtOnce(chain.segments.at(-1)!, shape) ? 'immediate' : executionOf(node, file, 0);
+  if (!execution) return null;
+  if (!isDatabase(shape.receiver, file, shape.operation === 'prepared')) return null;
+  const receiverText = compactText(file.context.sourceCode.getText(shape.receiver));
+  return {
+    node,
+    receiver: shape.receiver,
+    operation: shape.operation,
+    table: shape.table,
+    description: describe(receiverText, shape),
+    execution,
+    arguments: chain.segments.flatMap((s) => s.call?.arguments ?? []),
+  };
+}
+
+// `.execute()`, and SQLite's synchronous `.all()/.get()/.run()/.values()`; `insert(t).values({…})` only builds.
+function runsAtOnce(last: ChainSegment, shape: Shape): boolean {
+  if (!last.call || !EXECUTING.has(last.name) || shape.operation === 'execute') return false;
+  return last.name !== 'values' || last.call.arguments.length === 0;
+}
+
+interface Shape {
+  receiver: TSESTree.Expression;
+  operation: DrizzleOperation;
+  entry: string;
+  table: string | null;
+  method: string | null;
+}
+
+function findShape(segments: ChainSegment[]): Shape | null {
+  for (const [i, segment] of segments.entries()) {
+    let operation = QUERY_ENTRIES.get(segment.name);
+    if (!operation) continue;
+    const receiver = segment.member.object;
+    const rest = segments.slice(i + 1);
+    if (operation === 'query') {
+      const [table, method] = rest;
+      if (segment.call || !table || table.call || !method?.call || !RELATIONAL_METHODS.has(method.name)) continue;
+      return { receiver, operation, entry: segment.name, table: table.name, method: method.name };
+    }
+    if (!segment.call) continue;
+    if (segment.name === 'with') {
+      const next = rest.find((s) => s.call && QUERY_ENTRIES.get(s.name) !== 'query' && s.name !== 'with');
+      operation = next && QUERY_ENTRIES.get(next.name);
+      if (!next || !operation || !['select', 'insert', 'update', 'delete'].includes(operation)) continue;
+      return { receiver, operation, entry: next.name, table: tableOf(next, rest), method: null };
+    }
+    if (operation === 'select' && !rest.some((s) => s.name === 'from' && s.call)) continue;
+    if (['insert', 'update', 'delete', 'count', 'execute'].includes(operation) && segment.call.arguments.length === 0) {
+      continue;
+    }
+    if (operation === 'batch' && segment.call.arguments[0]?.type !== T.ArrayExpression) continue;
+    return { receiver, operation, entry: segment.name, table: tableOf(segment, rest), method: null };
+  }
+  return null;
+}
+
+/** `stmt.execute()` where `const stmt = db.select()….prepare('name')`. */
+function preparedShape(base: TSESTree.Expression, segments: ChainSegment[], file: FileContext): Shape | null {
+  if (base.type !== T.Identifier || segments.length !== 1 || !EXECUTING.has(segments[0]!.name)) return null;
+  const variable = ASTUtils.findVariable(file.context.sourceCode.getScope(base), base);
+  const def = variable?.defs[0];
+  const init = def?.node.type === T.VariableDeclarator && def.node.id === def.name ? def.node.init : null;
+  if (init?.type !== T.CallExpression) return null;
+  const definition = flattenChain(init);
+  if (definition.segments.at(-1)?.name !== 'prepare') return null;
+  const shape = findShape(definition.segments.slice(0, -1));
+  return shape && { ...shape, receiver: base, operation: 'prepared', entry: segments[0]!.name };
+}
+
+function tableOf(entry: ChainSegment, rest: ChainSegment[]): string | null {
+  const from = entry.name.startsWith('select') ? rest.find((s) => s.name === 'from')?.call : entry.call;
+  const arg = from?.arguments[0];
+  if (arg?.type === T.Identifier) return arg.name;
+  if (arg?.type === T.MemberExpression) return memberName(arg);
+  return null;
+}
+
+function describe(receiver: string, shape: Shape): string {
+  const table = shape.table ?? '…';
+  switch (shape.operation) {
+    case 'query':
+      return `${receiver}.query.${table}.${shape.method}`;
+    case 'select':
+      return `${receiver}.${shape.entry}().from(${table})`;
+    case 'insert':
+    case 'update':
+    case 'delete':
+      return `${receiver}.${shape.entry}(${table})`;
+    case 'count':
+      return `${receiver}.$count(${table})`;
+    case 'prepared':
+      return `${receiver}.${shape.entry}()`;
+    default:
+      return `${receiver}.${shape.entry}()`;
+  }
+}
+
+function isDatabase(receiver: TSESTree.Expression, file: FileContext, prepared: boolean): boolean {
+  const origin = prepared ? null : originOf(receiver, file);
+  // Traced to `drizzle(…)` itself: certain, and far cheaper than asking the checker.
+  if (isDrizzleDatabase(origin)) return true;
+  if (file.types) {
+    const typed = isTypeFromPackage(file.types, receiver, ['drizzle-orm']);
+    if (typed !== undefined) return typed;
+  }
+  // The statement was prepared from a chain whose receiver was checked when it was recognized.
+  return prepared || isContextMember(origin, file.settings.drizzle.contextKeys);
+}
+
+const WRAPPERS: ReadonlySet<string> = new Set([
+  T.TSAsExpression,
+  T.TSNonNullExpression,
+  T.TSSatisfiesExpression,
+  T.ChainExpression,
+  T.ConditionalExpression,
+  T.LogicalExpression,
+]);
+
+/** How the value of `expr` is consumed, if in a way that runs a lazy query; `null` when it is not run here. */
+function executionOf(expr: TSESTree.Node, file: FileContext, depth: number): Execution | null {
+  let node = expr;
+  let parent = node.parent;
+  while (parent && WRAPPERS.has(parent.type) && !(parent.type === T.ConditionalExpression && parent.test === node)) {
+    node = parent;
+    parent = parent.parent;
+  }
+  switch (parent?.type) {
+    case T.AwaitExpression:
+      return 'await';
+    case T.ReturnStatement:
+      return returnedFrom(enclosingFunction(parent), file, depth);
+    case T.ArrowFunctionExpression:
+      return parent.body === node ? returnedFrom(parent, file, depth) : null;
+    case T.MemberExpression:
+      return parent.object === node && PROMISE_METHODS.has(memberName(parent) ?? '') ? 'then' : null;
+    case T.ArrayExpression: {
+      const call = parent.parent;
+      return call?.type === T.CallExpression && isPromiseCombinator(call) ? 'promise-all' : null;
+    }
+    case T.CallExpression: {
+      if (isPromiseCombinator(parent)) return 'promise-all';
+      // `tasks.push(db.insert(…))` and later `await Promise.all(tasks)`.
+      const callee = parent.callee;
+      if (callee.type !== T.MemberExpression || memberName(callee) !== 'push' || callee.object.type !== T.Identifier) {
+        return null;
+      }
+      const variable = ASTUtils.findVariable(file.context.sourceCode.getScope(callee.object), callee.object);
+      const awaited = variable?.references.some((ref) => {
+        const use = ref.identifier.parent;
+        return use?.type === T.CallExpression && isPromiseCombinator(use);
+      });
+      return awaited ? 'promise-all' : null;
+    }
+    case T.VariableDeclarator: {
+      // `const q = db.select()…; … await q`: the query runs where `q` is consumed.
+      if (depth > 1 || parent.init !== node || parent.id.type !== T.Identifier) return null;
+      const variable = ASTUtils.findVariable(file.context.sourceCode.getScope(parent.id), parent.id);
+      for (const ref of variable?.references ?? []) {
+        if (ref.init) continue;
+        const execution = executionOf(ref.identifier, file, depth + 1);
+        if (execution) return execution;
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * A promise returned from a function runs when the caller awaits it, except from an array callback: what
+ * `.map()` returns is an array of builders, which run only if that array reaches `Promise.all` (and never
+ * from `.forEach()`, which drops them).
+ */
+function returnedFrom(fn: TSESTree.Node | null, file: FileContext, depth: number): Execution | null {
+  const iteration = fn && findIterationCall(fn);
+  if (!iteration) return 'return';
+  if (!COLLECTING_METHODS.has(iteration.method) || depth > 2) return null;
+  return executionOf(iteration.call, file, depth + 1) ? 'promise-all' : null;
+}
+
+const COLLECTING_METHODS: ReadonlySet<string> = new Set(['map', 'flatMap', 'Array.from']);
+
+function enclosingFunction(node: TSESTree.Node): TSESTree.Node | null {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return null;
+}

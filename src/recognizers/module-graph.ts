@@ -1,0 +1,266 @@
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * A light, syntactic view of the project's module graph, for untyped linting: which modules a file imports,
+ * and whether a project module reaches a package (`drizzle-orm`, `ioredis`) through its imports.
+ *
+ * Caches are keyed by path and modification time, so a long-running editor process sees edits; they hold
+ * results of pure functions of the file system, never per-lint state.
+ */
+
+export interface ImportRecord {
+  source: string;
+  /** `import type` / `export type`: erased at compile time, so it is no evidence of a runtime value. */
+  typeOnly: boolean;
+}
+
+const IMPORT_PATTERN =
+  /\b(import|export)\s*(type\s+)?(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"'\n]+)["']|\b(?:import|require)\s*\(\s*["']([^"'\n]+)["']\s*\)/g;
+
+/** The module specifiers a source text imports or re-exports (static, dynamic and `require`). */
+export function scanImports(text: string): ImportRecord[] {
+  const code = stripComments(text);
+  const records: ImportRecord[] = [];
+  for (const match of code.matchAll(IMPORT_PATTERN)) {
+    const source = match[3] ?? match[4];
+    if (source) records.push({ source, typeOnly: Boolean(match[2]) });
+  }
+  return records;
+}
+
+// Keeps string contents (an import specifier never holds a comment) and drops // and /* */ comments.
+function stripComments(text: string): string {
+  return text.replace(/("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`)|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (m, str) =>
+    str ? m : ' ',
+  );
+}
+
+const fileCache = new Map<string, { mtimeMs: number; imports: ImportRecord[] }>();
+
+/** The imports of a file on disk, or `null` when it cannot be read. */
+function importsOfFile(file: string): ImportRecord[] | null {
+  let mtimeMs: number;
+  try {
+    mtimeMs = statSync(file).mtimeMs;
+  } catch {
+    return null;
+  }
+  const cached = fileCache.get(file);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.imports;
+  let imports: ImportRecord[];
+  try {
+    imports = scanImports(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+  fileCache.set(file, { mtimeMs, imports });
+  return imports;
+}
+
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+// Resolution probes many paths that do not exist; asking without an exception is much cheaper.
+function isFile(file: string): boolean {
+  return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+/** A path without extension, or with a `.js` that stands for `.ts` (ESM style), to the file on disk. */
+function resolveFile(base: string): string | null {
+  if (isFile(base) && SOURCE_EXTENSIONS.includes(path.extname(base))) return base;
+  const withoutJs = base.replace(/\.(m|c)?jsx?$/, '');
+  for (const stem of withoutJs === base ? [base] : [withoutJs, base]) {
+    for (const ext of SOURCE_EXTENSIONS) if (isFile(stem + ext)) return stem + ext;
+  }
+  for (const ext of SOURCE_EXTENSIONS) {
+    const index = path.join(base, `index${ext}`);
+    if (isFile(index)) return index;
+  }
+  return null;
+}
+
+function readJson(file: string): Record<string, unknown> | null {
+  try {
+    const text = stripComments(readFileSync(file, 'utf8')).replace(/,(\s*[}\]])/g, '$1');
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+interface PathAliases {
+  base: string;
+  paths: Record<string, string[]>;
+}
+
+const aliasCache = new Map<string, PathAliases | null>();
+
+// `compilerOptions.paths` of the nearest tsconfig.json (following one `extends`), for `~/server/db` imports.
+function pathAliases(dir: string): PathAliases | null {
+  if (aliasCache.has(dir)) return aliasCache.get(dir)!;
+  let result: PathAliases | null = null;
+  const config = path.join(dir, 'tsconfig.json');
+  if (isFile(config)) {
+    result = readAliases(config, 0);
+  } else {
+    const parent = path.dirname(dir);
+    result = parent === dir || path.basename(dir) === 'node_modules' ? null : pathAliases(parent);
+  }
+  aliasCache.set(dir, result);
+  return result;
+}
+
+function readAliases(config: string, depth: number): PathAliases | null {
+  const json = readJson(config);
+  if (!json) return null;
+  const options = (json.compilerOptions ?? {}) as { paths?: Record<string, string[]>; baseUrl?: string };
+  if (options.paths) {
+    return { base: path.resolve(path.dirname(config), options.baseUrl ?? '.'), paths: options.paths };
+  }
+  if (typeof json.extends === 'string' && json.extends.startsWith('.') && depth < 2) {
+    const parent = path.resolve(path.dirname(config), json.extends);
+    return readAliases(parent.endsWith('.json') ? parent : `${parent}.json`, depth + 1);
+  }
+  return null;
+}
+
+function resolveAlias(specifier: string, fromDir: string): string | null {
+  const aliases = pathAliases(fromDir);
+  if (!aliases) return null;
+  for (const [pattern, targets] of Object.entries(aliases.paths)) {
+    const star = pattern.indexOf('*');
+    let rest: string | null = null;
+    if (star === -1) rest = pattern === specifier ? '' : null;
+    else if (specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1)))
+      rest = specifier.slice(star, specifier.length - (pattern.length - star - 1));
+    if (rest === null) continue;
+    for (const target of targets) {
+      const file = resolveFile(path.resolve(aliases.base, target.replace('*', rest)));
+      if (file) return file;
+    }
+  }
+  return null;
+}
+
+// A workspace package (a symlink out of node_modules into the repository), never third-party code.
+function resolveWorkspacePackage(specifier: string, fromDir: string): string | null {
+  const parts = specifier.split('/');
+  const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+  const root = workspacePackageRoot(name, fromDir);
+  return root ? resolvePackageEntry(root, specifier.slice(name.length)) : null;
+}
+
+const packageRoots = new Map<string, string | null>();
+
+/** The real folder of package `name` as seen from `dir`, when it is the project's own; memoized per folder. */
+function workspacePackageRoot(name: string, dir: string): string | null {
+  const key = `${dir}\0${name}`;
+  if (packageRoots.has(key)) return packageRoots.get(key)!;
+  let root: string | null = null;
+  const candidate = path.join(dir, 'node_modules', name);
+  if (isFile(path.join(candidate, 'package.json'))) {
+    try {
+      const real = realpathSync(candidate);
+      root = real.split(path.sep).includes('node_modules') ? null : real;
+    } catch {
+      root = null;
+    }
+  } else if (path.dirname(dir) !== dir) {
+    root = workspacePackageRoot(name, path.dirname(dir));
+  }
+  packageRoots.set(key, root);
+  return root;
+}
+
+function resolvePackageEntry(root: string, subpath: string): string | null {
+  const pkg = readJson(path.join(root, 'package.json')) ?? {};
+  const exportsField = pkg.exports as unknown;
+  const key = `.${subpath}`;
+  let target: unknown =
+    typeof exportsField === 'string' && key === '.'
+      ? exportsField
+      : typeof exportsField === 'object' && exportsField !== null
+        ? (exportsField as Record<string, unknown>)[key]
+        : undefined;
+  // Conditions: prefer the source-ish ones a TypeScript monorepo points at.
+  while (typeof target === 'object' && target !== null) {
+    const conditions = target as Record<string, unknown>;
+    target = conditions.types ?? conditions.import ?? conditions.default ?? Object.values(conditions)[0];
+  }
+  if (typeof target === 'string') return resolveFile(path.resolve(root, target));
+  if (subpath) return resolveFile(path.join(root, subpath)) ?? resolveFile(path.join(root, 'src', subpath));
+  for (const field of ['types', 'module', 'main']) {
+    if (typeof pkg[field] === 'string') {
+      const file = resolveFile(path.resolve(root, pkg[field] as string));
+      if (file) return file;
+    }
+  }
+  return resolveFile(path.join(root, 'src', 'index')) ?? resolveFile(path.join(root, 'index'));
+}
+
+const resolveCache = new Map<string, string | null>();
+
+/**
+ * Resolves an import specifier to a source file of the project: relative paths, tsconfig `paths` aliases,
+ * and workspace packages. Third-party packages resolve to `null`: they are named, not read.
+ */
+export function resolveProjectModule(specifier: string, fromFile: string): string | null {
+  const fromDir = path.dirname(fromFile);
+  const key = `${fromDir}\0${specifier}`;
+  if (resolveCache.has(key)) return resolveCache.get(key)!;
+  let file: string | null;
+  if (specifier.startsWith('.') || path.isAbsolute(specifier)) file = resolveFile(path.resolve(fromDir, specifier));
+  else if (specifier.startsWith('node:')) file = null;
+  else file = resolveAlias(specifier, fromDir) ?? resolveWorkspacePackage(specifier, fromDir);
+  resolveCache.set(key, file);
+  return file;
+}
+
+/** `drizzle-orm/pg-core` belongs to `drizzle-orm`. */
+function matchesPackage(specifier: string, packages: readonly string[]): string | undefined {
+  return packages.find((p) => specifier === p || specifier.startsWith(`${p}/`));
+}
+
+/**
+ * Which of `packages` a module reaches through its runtime imports: the specifier itself, or a project module
+ * that imports one (directly or through up to `maxDepth` project modules). Returns the package, or `null`.
+ */
+export function moduleReachesPackage(
+  specifier: string,
+  fromFile: string,
+  packages: readonly string[],
+  maxDepth = 3,
+): string | null {
+  const direct = matchesPackage(specifier, packages);
+  if (direct) return direct;
+  const file = resolveProjectModule(specifier, fromFile);
+  if (!file) return null;
+  // Asked once per call site of a helper; the answer only changes when the module itself is edited.
+  const mtimeMs = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+  const key = `${file}\0${packages.join(',')}\0${maxDepth}`;
+  const cached = reachCache.get(key);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.found;
+  const found = fileReachesPackage(file, packages, maxDepth, new Set());
+  reachCache.set(key, { mtimeMs, found });
+  return found;
+}
+
+const reachCache = new Map<string, { mtimeMs: number | undefined; found: string | null }>();
+
+function fileReachesPackage(file: string, packages: readonly string[], depth: number, seen: Set<string>): string | null {
+  if (seen.has(file)) return null;
+  seen.add(file);
+  const imports = importsOfFile(file)?.filter((i) => !i.typeOnly) ?? [];
+  for (const { source } of imports) {
+    const direct = matchesPackage(source, packages);
+    if (direct) return direct;
+  }
+  if (depth <= 1) return null;
+  for (const { source } of imports) {
+    const next = resolveProjectModule(source, file);
+    const found = next && fileReachesPackage(next, packages, depth - 1, seen);
+    if (found) return found;
+  }
+  return null;
+}

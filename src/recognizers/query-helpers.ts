@@ -1,0 +1,95 @@
+import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { resolveCallee } from './callee.js';
+import { recognizeDrizzleQuery, type DrizzleQuery } from './drizzle-query.js';
+import type { FileContext } from './file-context.js';
+import { moduleReachesPackage, resolveProjectModule } from './module-graph.js';
+import { walk } from './walk.js';
+
+/** A call that runs a query somewhere down its helpers: `getAuthor()` → `db.query.users.findFirst`. */
+export interface QueryThroughHelpers {
+  /** The helpers from the call down, as the calls name them (`getAuthor`, `users.load`). */
+  helpers: string[];
+  query: DrizzleQuery;
+}
+
+/**
+ * Does calling `call` execute a Drizzle query, in the function it calls or in the functions that one calls,
+ * up to `maxDepth` helpers deep? Each helper is resolved by `resolveCallee` (same file, project modules, and
+ * through the checker in a typed run). The first query found, in source order, stands for the helper.
+ */
+export function findQueryThroughHelpers(
+  call: TSESTree.CallExpression,
+  file: FileContext,
+  maxDepth: number,
+): QueryThroughHelpers | null {
+  return search(call, file, maxDepth, new Set());
+}
+
+/**
+ * A cheap pre-check before a helper's module is parsed: a function imported from a module that does not
+ * reach drizzle-orm (or a configured db module) through its imports cannot run a Drizzle query. Modules
+ * are scanned as text, a few imports deep (the helper chain, plus the db package's own re-exports).
+ */
+function mayReachQuery(call: TSESTree.CallExpression, file: FileContext, depth: number): boolean {
+  const callee = call.callee.type === T.MemberExpression ? call.callee.object : call.callee;
+  if (callee.type !== T.Identifier) return true;
+  const variable = ASTUtils.findVariable(file.context.sourceCode.getScope(callee), callee);
+  const def = variable?.defs[0];
+  if (def?.type !== 'ImportBinding' || def.node.parent?.type !== T.ImportDeclaration) return true;
+  const source = def.node.parent.source.value;
+  // A library's function is not a project helper (and a configured db module's exports are databases).
+  if (resolveProjectModule(source, file.context.physicalFilename) === null) return false;
+  const packages = ['drizzle-orm', ...file.settings.drizzle.modules];
+  return moduleReachesPackage(source, file.context.physicalFilename, packages, depth + 3) !== null;
+}
+
+function search(
+  call: TSESTree.CallExpression,
+  file: FileContext,
+  depth: number,
+  seen: Set<TSESTree.Node>,
+): QueryThroughHelpers | null {
+  if (depth < 1 || !mayReachQuery(call, file, depth)) return null;
+  const target = resolveCallee(call, file);
+  if (!target || seen.has(target.fn)) return null;
+  seen.add(target.fn);
+  const inner = queryInFunction(target.fn, target.file, depth, seen);
+  return inner && { helpers: [target.name, ...inner.helpers], query: inner.query };
+}
+
+// What a function runs, by function node and depth: a helper is usually called from many loops. Keyed by
+// AST nodes, so entries go with the module's AST when it is edited and parsed again.
+const byFunction = new WeakMap<TSESTree.Node, Map<number, QueryThroughHelpers | null>>();
+
+/** The first query `fn` runs itself (`helpers` empty) or through the helpers it calls. */
+function queryInFunction(
+  fn: TSESTree.FunctionLike,
+  file: FileContext,
+  depth: number,
+  seen: Set<TSESTree.Node>,
+): QueryThroughHelpers | null {
+  const known = byFunction.get(fn);
+  if (known?.has(depth)) return known.get(depth)!;
+  // A search that started elsewhere may have cut a cycle short here: only its findings are final.
+  const complete = seen.size === 1;
+  let found: QueryThroughHelpers | null = null;
+  const calls: TSESTree.CallExpression[] = [];
+  walk(fn.body ?? fn, (node) => {
+    if (found) return false;
+    if (node.type === T.CallExpression) {
+      const query = recognizeDrizzleQuery(node, file);
+      if (query) {
+        found = { helpers: [], query };
+        return false;
+      }
+      calls.push(node);
+    }
+    return true;
+  });
+  for (const inner of found ? [] : calls) {
+    found = search(inner, file, depth - 1, seen);
+    if (found) break;
+  }
+  if (found || complete) byFunction.set(fn, (known ?? new Map()).set(depth, found));
+  return found;
+}

@@ -1,0 +1,89 @@
+import { createRequire } from 'node:module';
+import { ESLintUtils, type ParserServices, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+
+/** The type checker and node map of a typed lint run. */
+export interface TypeServices {
+  program: ts.Program;
+  checker: ts.TypeChecker;
+  toTs(node: TSESTree.Node): ts.Node;
+}
+
+// Only loaded when a program exists, so TypeScript stays an optional peer for untyped users.
+const require = createRequire(import.meta.url);
+let tsModule: typeof ts | undefined;
+function typescript(): typeof ts {
+  return (tsModule ??= require('typescript') as typeof ts);
+}
+
+/** The typed-lint services, or `undefined` when the file is linted without type information. */
+export function getOptionalTypes(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+): TypeServices | undefined {
+  return typeServicesOf(ESLintUtils.getParserServices(context, true));
+}
+
+/** Type services from what the parser returned, when it built or was handed a program. */
+export function typeServicesOf(services: ParserServices | undefined): TypeServices | undefined {
+  const program = services?.program;
+  if (!services || !program) return undefined;
+  const map = services.esTreeNodeToTSNodeMap;
+  return { program, checker: program.getTypeChecker(), toTs: (node) => map.get(node) };
+}
+
+/**
+ * Does the type of `node` come from one of `packages` (its declarations live in `node_modules/<package>/`)?
+ * `undefined` when the checker knows nothing (`any`, `unknown`, an unresolved import): callers then keep
+ * their syntactic answer, so typed mode never loses what untyped mode finds.
+ */
+export function isTypeFromPackage(
+  types: TypeServices,
+  node: TSESTree.Node,
+  packages: readonly string[],
+): boolean | undefined {
+  const tsNode = types.toTs(node);
+  if (!tsNode) return undefined;
+  const type = types.checker.getTypeAtLocation(tsNode);
+  const { TypeFlags } = typescript();
+  if (type.flags & (TypeFlags.Any | TypeFlags.Unknown)) return undefined;
+  const pattern = packagePattern(packages);
+  const seen = new Set<ts.Type>();
+  const visit = (t: ts.Type): boolean => {
+    if (seen.has(t)) return false;
+    seen.add(t);
+    if (t.isUnionOrIntersection()) return t.types.some(visit);
+    const symbols = [t.aliasSymbol, t.getSymbol()];
+    const declarations = symbols.flatMap((s) => s?.getDeclarations() ?? []);
+    return declarations.some((d) => pattern.test(d.getSourceFile().fileName.replaceAll('\\', '/')));
+  };
+  return visit(type);
+}
+
+/** Is the node's type an array, a tuple, or something iterable (a `Set`, a `Map`, a generator)? */
+export function isIterableType(types: TypeServices, node: TSESTree.Node): boolean | undefined {
+  const tsNode = types.toTs(node);
+  if (!tsNode) return undefined;
+  const { checker } = types;
+  const type = checker.getTypeAtLocation(tsNode);
+  const { TypeFlags } = typescript();
+  if (type.flags & (TypeFlags.Any | TypeFlags.Unknown)) return undefined;
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some(
+    (t) =>
+      checker.isArrayType(t) ||
+      checker.isTupleType(t) ||
+      t.getProperties().some((p) => p.getName().startsWith('__@iterator')),
+  );
+}
+
+const patterns = new Map<string, RegExp>();
+function packagePattern(packages: readonly string[]): RegExp {
+  const key = packages.join('\0');
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    const alternatives = packages.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+    pattern = new RegExp(`/node_modules/(?:${alternatives})/`);
+    patterns.set(key, pattern);
+  }
+  return pattern;
+}
