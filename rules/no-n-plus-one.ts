@@ -1,0 +1,204 @@
+import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../src/create-rule.js';
+import type { DrizzleOperation } from '../src/knowledge/drizzle.js';
+import { recognizeDrizzleQuery } from '../src/recognizers/drizzle-query.js';
+import { getFileContext, type FileContext } from '../src/recognizers/file-context.js';
+import {
+  collectionText,
+  dependsOnIteration,
+  findIteration,
+  identifiers,
+  type Iteration,
+} from '../src/recognizers/per-item.js';
+import { findQueryThroughHelpers } from '../src/recognizers/query-helpers.js';
+import { walk } from '../src/recognizers/walk.js';
+
+type Options = [
+  {
+    ignoreLiteralArraysUpTo?: number;
+    maxHelperDepth?: number;
+    reportLoopInvariant?: boolean;
+  },
+];
+type MessageIds = 'queryPerItem' | 'sameQueryPerItem';
+
+// What to do instead, by what the repeated statement does.
+const ADVICE: Record<DrizzleOperation, string> = {
+  select: 'Load all rows with one `inArray` query, a relation (`with:`), or a DataLoader.',
+  query: 'Load all rows with one `inArray` query, a relation (`with:`), or a DataLoader.',
+  count: 'Count all groups with one `groupBy` query.',
+  execute: 'Run one statement for all items (`= ANY(…)`, `IN (…)`), or a DataLoader.',
+  prepared: 'Load all rows with one `inArray` query, or a DataLoader.',
+  insert: 'Insert all rows with one `.values([…])`.',
+  update: 'Update all rows with one statement (`inArray`, or `CASE` for per-row values).',
+  delete: 'Delete all rows with one `inArray` condition.',
+  batch: 'Collect the statements and send one `db.batch([…])`.',
+  transaction: 'Run one transaction around the loop, with batched statements inside it.',
+  refresh: 'Refresh the view once, after the loop.',
+};
+
+export default createRule<Options, MessageIds>({
+  name: 'no-n-plus-one',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow Drizzle queries that run once per item of a collection (N+1 queries)',
+      recommended: true,
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          ignoreLiteralArraysUpTo: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Loops over an array literal of at most this many constants are not reported.',
+          },
+          maxHelperDepth: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 10,
+            description: 'How many helper calls deep to look for a query behind a call made per item (0: only direct queries).',
+          },
+          reportLoopInvariant: {
+            type: 'boolean',
+            description: 'Report a query whose arguments do not change between iterations, with its own message.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ ignoreLiteralArraysUpTo: 5, maxHelperDepth: 3, reportLoopInvariant: true }],
+    messages: {
+      queryPerItem: '`{{query}}` runs once {{where}}: N+1 queries, one round trip each. {{advice}}',
+      sameQueryPerItem:
+        '`{{query}}` runs once {{where}} with the same arguments: the same query runs on every iteration. Hoist it out of the loop.',
+    },
+  },
+  defaultOptions: [{ ignoreLiteralArraysUpTo: 5, maxHelperDepth: 3, reportLoopInvariant: true }],
+  create(context, [options]) {
+    const file = getFileContext(context);
+    const literalLimit = options.ignoreLiteralArraysUpTo ?? 5;
+    const maxHelperDepth = options.maxHelperDepth ?? 3;
+
+    function repeats(iteration: Iteration | null): iteration is Iteration {
+      if (!iteration || iteration.untilDone) return false;
+      return iteration.literalSize === null || iteration.literalSize > literalLimit;
+    }
+
+    function report(node: TSESTree.CallExpression, iteration: Iteration, query: string, operation: DrizzleOperation, varying: boolean) {
+      if (!varying && options.reportLoopInvariant === false) return;
+      context.report({
+        node,
+        messageId: varying ? 'queryPerItem' : 'sameQueryPerItem',
+        data: { query, ...describeIteration(iteration, file), advice: ADVICE[operation] },
+      });
+    }
+
+    return {
+      CallExpression(node) {
+        // Where a call repeats is cheap to see; whether it is a query needs its receiver's origin, which may
+        // mean reading other modules. Most queries are not in loops, so ask in this order.
+        if (node.callee.type !== T.Identifier && node.callee.type !== T.MemberExpression) return;
+        if (!repeats(findIteration(node, context))) return;
+        const query = recognizeDrizzleQuery(node, file);
+        const found = query ? null : maxHelperDepth > 0 ? findQueryThroughHelpers(node, file, maxHelperDepth) : null;
+        if (!query && !found) return;
+        // With types, a `.map()` on something that is not a collection is no loop: ask again, typed.
+        const iteration = findIteration(node, context, file.types);
+        if (!repeats(iteration)) return;
+        if (query) {
+          if (query.operation !== 'batch' && isSequential(query.arguments, iteration, file)) return;
+          const varying = query.arguments.some((arg) => dependsOnIteration(arg, iteration, context));
+          report(node, iteration, query.description, query.operation, varying);
+          return;
+        }
+        const chain = [...found!.helpers.map((h) => `${h}()`), withCall(found!.query.description)].join(' → ');
+        const varying = [node.callee, ...node.arguments].some((part) => dependsOnIteration(part, iteration, context));
+        report(node, iteration, chain, found!.query.operation, varying);
+      },
+    };
+  },
+});
+
+function withCall(description: string): string {
+  return description.endsWith(')') ? description : `${description}()`;
+}
+
+/** "per item of `posts` (for…of, line 12)", or "per iteration of the while loop (line 8)". */
+function describeIteration(iteration: Iteration, file: FileContext): { where: string } {
+  const line = iteration.node.loc.start.line;
+  const collection = collectionText(iteration, (node) => file.context.sourceCode.getText(node));
+  if (collection === null) return { where: `per iteration of the ${loopLabel(iteration)} (line ${line})` };
+  return { where: `per item of \`${collection}\` (${loopLabel(iteration)}, line ${line})` };
+}
+
+function loopLabel(iteration: Iteration): string {
+  switch (iteration.kind) {
+    case 'for-of':
+      return 'for…of';
+    case 'for-await':
+      return 'for await…of';
+    case 'for-in':
+      return 'for…in';
+    case 'for':
+      return 'for loop';
+    case 'while':
+      return 'while loop';
+    case 'do-while':
+      return 'do…while loop';
+    case 'callback':
+    {
+      const call = iteration.method === 'Array.from' ? '`Array.from()`' : `\`.${iteration.method}()\``;
+      return iteration.concurrent ? `Promise.all over ${call}` : `${call} callback`;
+    }
+  }
+}
+
+/**
+ * A statement that needs the previous iteration's result (each insert uses the id the last one returned):
+ * the loop is a chain, not a batch. Seen as an argument that reads a variable declared before the loop and
+ * assigned inside it from an awaited value.
+ */
+function isSequential(args: TSESTree.Node[], iteration: Iteration, file: FileContext): boolean {
+  const { sourceCode } = file.context;
+  const loop = iteration.node;
+  const inside = (node: TSESTree.Node) => node.range[0] >= loop.range[0] && node.range[1] <= loop.range[1];
+  return args.some((arg) =>
+    identifiers(arg).some((id) => {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+      if (!variable || variable.defs.some((d) => inside(d.name))) return false;
+      return variable.references.some((ref) => {
+        const assignment = ref.identifier.parent;
+        return (
+          ref.isWrite() &&
+          inside(ref.identifier) &&
+          assignment?.type === T.AssignmentExpression &&
+          derivesFromAwait(assignment.right, file, inside, 3)
+        );
+      });
+    }),
+  );
+}
+
+function derivesFromAwait(
+  expr: TSESTree.Node,
+  file: FileContext,
+  inside: (node: TSESTree.Node) => boolean,
+  depth: number,
+): boolean {
+  let found = false;
+  walk(expr, (node) => {
+    if (found) return false;
+    if (node.type === T.AwaitExpression) found = true;
+    else if (node.type === T.Identifier && depth > 0) {
+      const variable = ASTUtils.findVariable(file.context.sourceCode.getScope(node), node);
+      const def = variable?.defs[0];
+      if (def?.node.type === T.VariableDeclarator && def.node.init && inside(def.node)) {
+        found = derivesFromAwait(def.node.init, file, inside, depth - 1);
+      }
+    }
+    return !found;
+  });
+  return found;
+}

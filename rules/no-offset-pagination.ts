@@ -1,0 +1,154 @@
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../src/create-rule.js';
+import { resolveCallee } from '../src/recognizers/callee.js';
+import { flattenChain, keyName } from '../src/recognizers/chain.js';
+import { recognizeDrizzleQuery } from '../src/recognizers/drizzle-query.js';
+import { getFileContext, type FileContext } from '../src/recognizers/file-context.js';
+import { findOffsetPagination, findPageInputs, type OffsetPagination } from '../src/recognizers/offset-pagination.js';
+import { findEnclosingProcedure, recognizeTrpcProcedure } from '../src/recognizers/trpc-procedure.js';
+import { walk } from '../src/recognizers/walk.js';
+
+type Options = [{ allow?: string[] }];
+type MessageIds = 'offsetPagination' | 'offsetInput';
+
+const WHY =
+  'every page makes the database read and discard all rows before it (page N costs O(N)), and rows inserted between requests show up twice or are skipped. Page with a cursor on an indexed, unique order instead (`where(lt(col, cursor))` + `limit`, a `cursor` input and a `nextCursor` output).';
+
+const FORMS: Record<OffsetPagination['kind'], string> = {
+  offset: '`.offset()`',
+  'find-many': '`findMany({ offset })`',
+  sql: '`OFFSET` in SQL',
+};
+
+export default createRule<Options, MessageIds>({
+  name: 'no-offset-pagination',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow offset pagination of Drizzle queries and tRPC procedures; page with a cursor',
+      recommended: true,
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allow: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Tables (as named in the query, e.g. `adminSettings`) small enough to page by offset.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ allow: [] }],
+    messages: {
+      offsetPagination: '`{{query}}` pages with {{form}}{{endpoint}}: ' + WHY,
+      offsetInput: 'The `{{field}}` input of `{{endpoint}}` pages by offset through `{{helper}}()`: ' + WHY,
+    },
+  },
+  defaultOptions: [{ allow: [] }],
+  create(context, [options]) {
+    const file = getFileContext(context);
+    const allowed = new Set(options.allow ?? []);
+
+    return {
+      CallExpression(node) {
+        // Shapes first: recognizing a query or a procedure traces origins and may ask the checker.
+        if (!mayPageByOffset(node)) return;
+        const query = recognizeDrizzleQuery(node, file);
+        if (query) {
+          if (query.table !== null && allowed.has(query.table)) return;
+          const offset = findOffsetPagination(query, file);
+          if (!offset) return;
+          const procedure = findEnclosingProcedure(node, file);
+          context.report({
+            ...(offset.index === undefined
+              ? { node: offset.node }
+              : { loc: { start: context.sourceCode.getLocFromIndex(offset.index), end: context.sourceCode.getLocFromIndex(offset.index + 6) } }),
+            messageId: 'offsetPagination',
+            data: {
+              query: query.description,
+              form: FORMS[offset.kind],
+              endpoint: procedure?.name ? ` in \`${procedure.name}\`` : '',
+            },
+          });
+          return;
+        }
+        const procedure = recognizeTrpcProcedure(node, file);
+        if (!procedure?.input || !procedure.resolver) return;
+        for (const field of findPageInputs(procedure.input)) {
+          const name = keyName(field.key, field.computed)!;
+          const helper = helperPagingBy(procedure.resolver, name, file, allowed);
+          if (helper) {
+            context.report({
+              node: field,
+              messageId: 'offsetInput',
+              data: { field: name, endpoint: procedure.name ?? procedure.type, helper },
+            });
+          }
+        }
+      },
+    };
+  },
+});
+
+/** A call that could be an offset-paged query or a procedure with a page input, judged by syntax alone. */
+function mayPageByOffset(node: TSESTree.CallExpression): boolean {
+  const { segments } = flattenChain(node);
+  const last = segments.at(-1);
+  if (!last) return false;
+  if (last.name === 'query' || last.name === 'mutation' || last.name === 'subscription') {
+    const input = segments.findLast((s) => s.name === 'input')?.call?.arguments[0];
+    return Boolean(input && input.type !== T.SpreadElement && findPageInputs(input).length > 0);
+  }
+  return segments.some((s) => s.name === 'offset') || node.arguments.some((arg) => mentionsOffset(arg));
+}
+
+// `{ offset: … }` options or an `OFFSET` in a SQL template, without looking deeper.
+function mentionsOffset(arg: TSESTree.Node): boolean {
+  if (arg.type === T.ObjectExpression) return arg.properties.some((p) => p.type === T.Property && keyName(p.key, p.computed) === 'offset');
+  return arg.type === T.TaggedTemplateExpression && arg.quasi.quasis.some((q) => /\boffset\b/i.test(q.value.raw));
+}
+
+/**
+ * A helper the resolver hands the page field to, whose own query pages by offset: the place to report is
+ * then the input, since the offset itself is in another function (often another file).
+ */
+function helperPagingBy(resolver: TSESTree.FunctionLike, field: string, file: FileContext, allowed: Set<string>): string | null {
+  let found: string | null = null;
+  walk(resolver.body ?? resolver, (node) => {
+    if (found) return false;
+    if (node.type === T.CallExpression && node.arguments.some((arg) => readsField(arg, field))) {
+      const target = resolveCallee(node, file);
+      if (target && pagesByOffset(target.fn, target.file, allowed)) found = target.name;
+    }
+    return !found;
+  });
+  return found;
+}
+
+function readsField(node: TSESTree.Node, field: string): boolean {
+  let found = false;
+  walk(node, (n) => {
+    if (found) return false;
+    const member = n.type === T.MemberExpression && !n.computed && n.property.type === T.Identifier && n.property.name === field;
+    if (member || (n.type === T.Identifier && n.name === field && n.parent?.type !== T.MemberExpression)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+function pagesByOffset(fn: TSESTree.FunctionLike, file: FileContext, allowed: Set<string>): boolean {
+  let found = false;
+  walk(fn.body ?? fn, (node) => {
+    if (found) return false;
+    if (node.type === T.CallExpression) {
+      const query = recognizeDrizzleQuery(node, file);
+      found = Boolean(query && !(query.table && allowed.has(query.table)) && findOffsetPagination(query, file));
+    }
+    return !found;
+  });
+  return found;
+}
