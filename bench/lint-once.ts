@@ -1,0 +1,39 @@
+// One measured lint of the bench app in a fresh process, so no run inherits another's caches.
+// argv: <app dir> <config: floor | recommended | typed-floor | typed | rule:<name>>; prints one JSON line.
+import { performance } from 'node:perf_hooks';
+import { ESLint, type Linter } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import plugin from '../src/index.js';
+
+const [app, config] = process.argv.slice(2) as [string, string];
+const typed = config.startsWith('typed');
+// `rule:<name>` lints untyped with that rule alone, so that no other rule pays for work they share.
+const alone = config.startsWith('rule:') ? { [`hotpath/${config.slice(5)}`]: 'error' as const } : undefined;
+const rules =
+  alone ?? (config === 'recommended' ? plugin.configs.recommended.rules : config === 'typed' ? plugin.configs['recommended-type-checked'].rules : {});
+const overrideConfig: Linter.Config[] = [
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { hotpath: plugin as never },
+    languageOptions: {
+      parser: tsParser as never,
+      parserOptions: typed ? { projectService: true, tsconfigRootDir: app } : { ecmaFeatures: { jsx: true } },
+    },
+    rules: rules as Linter.RulesRecord,
+  },
+];
+const eslint = new ESLint({ cwd: app, overrideConfigFile: true, overrideConfig, stats: true });
+const start = performance.now();
+const results = await eslint.lintFiles(['.']);
+const ms = performance.now() - start;
+const ruleMs: Record<string, number> = {};
+let parseMs = 0;
+for (const result of results) {
+  for (const pass of result.stats?.times.passes ?? []) {
+    parseMs += pass.parse?.total ?? 0;
+    for (const [rule, time] of Object.entries(pass.rules ?? {})) ruleMs[rule] = (ruleMs[rule] ?? 0) + time.total;
+  }
+}
+const fatal = results.filter((r) => r.messages.some((m) => m.fatal)).length;
+const problems = results.reduce((n, r) => n + r.messages.length, 0);
+process.stdout.write(`${JSON.stringify({ config, ms, parseMs, ruleMs, files: results.length, fatal, problems })}\n`);

@@ -1,0 +1,183 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from '@typescript-eslint/typescript-estree';
+import { createTwoFilesPatch, diffLines } from 'diff';
+import jscodeshift from 'jscodeshift';
+import { Project } from 'ts-morph';
+import writeFileAtomic from 'write-file-atomic';
+import type { Codemod, HotpathApi, JscodeshiftCodemod, TsMorphCodemod } from '../codemod.js';
+
+export interface RunOptions {
+  cwd: string;
+  files: string[];
+  /** Print a unified diff of each change and write nothing. */
+  dry: boolean;
+  /** Print each new source. */
+  print: boolean;
+  /** Leave a `// hotpath-todo(<codemod>)` comment at each site the codemod left alone. */
+  mark: boolean;
+  /** Where diffs and printed sources go. */
+  write(text: string): void;
+}
+
+export interface Skipped {
+  file: string;
+  line: number;
+  reason: string;
+}
+
+export interface RunSummary {
+  changed: string[];
+  unchanged: string[];
+  skipped: Skipped[];
+  failed: Array<{ file: string; reason: string }>;
+}
+
+interface Outcome {
+  file: string;
+  source: string;
+  output: string | null;
+  bails: Array<{ line: number; reason: string }>;
+  error?: string;
+}
+
+/**
+ * Runs a codemod with the safety every codemod gets for free: each output is re-parsed before it is
+ * written and left unwritten if it does not parse, writes are atomic (temp file + rename), and sites the
+ * codemod declined are listed (and marked with `--mark`).
+ */
+export async function runCodemod(codemod: Codemod, options: RunOptions): Promise<RunSummary> {
+  const outcomes = codemod.kind === 'jscodeshift' ? runJscodeshift(codemod, options.files) : await runTsMorph(codemod, options);
+  const summary: RunSummary = { changed: [], unchanged: [], skipped: [], failed: [] };
+  for (const outcome of outcomes) {
+    const relative = path.relative(options.cwd, outcome.file).split(path.sep).join('/');
+    summary.skipped.push(...outcome.bails.map((b) => ({ file: relative, ...b })));
+    if (outcome.error) {
+      summary.failed.push({ file: relative, reason: outcome.error });
+      continue;
+    }
+    let output = outcome.output ?? outcome.source;
+    if (options.mark) output = insertMarkers(outcome.source, output, outcome.bails, codemod.name);
+    if (output === outcome.source) {
+      summary.unchanged.push(relative);
+      continue;
+    }
+    const invalid = parseError(output, outcome.file);
+    if (invalid) {
+      summary.failed.push({ file: relative, reason: `its output does not parse (${invalid}); left untouched` });
+      continue;
+    }
+    if (options.dry) options.write(createTwoFilesPatch(`a/${relative}`, `b/${relative}`, outcome.source, output));
+    if (options.print) options.write(output);
+    if (!options.dry) writeFileAtomic.sync(outcome.file, output);
+    summary.changed.push(relative);
+  }
+  return summary;
+}
+
+function runJscodeshift(codemod: JscodeshiftCodemod, files: string[]): Outcome[] {
+  return files.map((file) => {
+    const source = readFileSync(file, 'utf8');
+    const bails: Outcome['bails'] = [];
+    const j = jscodeshift.withParser(parserFor(file));
+    const api: HotpathApi = {
+      j,
+      jscodeshift: j,
+      stats: () => {},
+      report: () => {},
+      bail: (line, reason) => void bails.push({ line, reason }),
+    };
+    try {
+      const result = codemod.transform({ path: file, source }, api, {});
+      return { file, source, output: result ?? null, bails };
+    } catch (error) {
+      return { file, source, output: null, bails, error: `the codemod threw: ${(error as Error).message}` };
+    }
+  });
+}
+
+// Babel's TypeScript parser reads `<T>x` casts as JSX in .tsx only; .ts files need the `ts` flavour.
+function parserFor(file: string): string {
+  if (/\.tsx$/.test(file)) return 'tsx';
+  return /\.[cm]?ts$/.test(file) ? 'ts' : 'babylon';
+}
+
+async function runTsMorph(codemod: TsMorphCodemod, options: RunOptions): Promise<Outcome[]> {
+  const tsconfig = path.join(options.cwd, 'tsconfig.json');
+  const project = new Project({
+    ...(readable(tsconfig) ? { tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true } : {}),
+    skipFileDependencyResolution: true,
+  });
+  const sources = new Map(options.files.map((file) => [file, readFileSync(file, 'utf8')]));
+  for (const [file, text] of sources) project.createSourceFile(file, text, { overwrite: true });
+  const bails = new Map<string, Outcome['bails']>();
+  try {
+    await codemod.run(project, {
+      files: options.files,
+      bail: (file, line, reason) => bails.set(path.resolve(file), [...(bails.get(path.resolve(file)) ?? []), { line, reason }]),
+    });
+  } catch (error) {
+    const reason = `the codemod threw: ${(error as Error).message}`;
+    return options.files.map((file) => ({ file, source: sources.get(file)!, output: null, bails: [], error: reason }));
+  }
+  return options.files.map((file) => ({
+    file,
+    source: sources.get(file)!,
+    output: project.getSourceFile(file)?.getFullText() ?? null,
+    bails: bails.get(file) ?? [],
+  }));
+}
+
+function readable(file: string): boolean {
+  try {
+    readFileSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parseError(code: string, file: string): string | null {
+  try {
+    parse(code, { jsx: /\.[jt]sx$/.test(file), loc: true, range: false, errorOnTypeScriptSyntacticAndSemanticIssues: false });
+    return null;
+  } catch (error) {
+    const e = error as { message: string; lineNumber?: number };
+    return e.lineNumber ? `line ${e.lineNumber}: ${e.message}` : e.message;
+  }
+}
+
+/**
+ * Puts `// hotpath-todo(<codemod>): <reason>` above each declined site. Sites are lines of the original
+ * source; a diff maps them to the output, since the codemod may have changed lines above them.
+ */
+function insertMarkers(source: string, output: string, bails: Outcome['bails'], name: string): string {
+  if (bails.length === 0) return output;
+  const map = lineMap(source, output);
+  const lines = output.split('\n');
+  const targets = [...new Set(bails.map((b) => map.get(b.line)).filter((l): l is number => l !== undefined))];
+  for (const target of targets.sort((a, b) => b - a)) {
+    const reasons = bails.filter((b) => map.get(b.line) === target).map((b) => b.reason);
+    const line = lines[target - 1] ?? '';
+    const indent = line.match(/^\s*/)![0];
+    const markers = [...new Set(reasons)]
+      .map((reason) => `${indent}// hotpath-todo(${name}): ${reason}`)
+      .filter((marker) => !lines.slice(Math.max(0, target - 1 - bails.length), target - 1).includes(marker));
+    lines.splice(target - 1, 0, ...markers);
+  }
+  return lines.join('\n');
+}
+
+/** Original line → output line, for lines the change left as they were. */
+function lineMap(source: string, output: string): Map<number, number> {
+  const map = new Map<number, number>();
+  let from = 1;
+  let to = 1;
+  for (const part of diffLines(source, output)) {
+    const count = part.count ?? 0;
+    if (!part.added && !part.removed) for (let i = 0; i < count; i++) map.set(from + i, to + i);
+    if (!part.added) from += count;
+    if (!part.removed) to += count;
+  }
+  return map;
+}

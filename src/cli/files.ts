@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { UsageError } from './usage-error.js';
+
+/** Build output and dependencies are never the user's code, whatever .gitignore says. */
+export const ALWAYS_IGNORED = [
+  '**/node_modules/**',
+  '**/.next/**',
+  '**/dist/**',
+  '**/build/**',
+  '**/out/**',
+  '**/coverage/**',
+  '**/*.d.ts',
+];
+
+const SOURCE = /\.[cm]?[jt]sx?$/;
+
+/** The JavaScript and TypeScript files under `paths` (files or folders), absolute and sorted. */
+export async function listSourceFiles(cwd: string, paths: string[]): Promise<string[]> {
+  const files = new Set<string>();
+  for (const p of paths) {
+    const absolute = path.resolve(cwd, p);
+    if (!existsSync(absolute)) throw new UsageError(`no such file or directory: ${p}`);
+    const found = SOURCE.test(absolute)
+      ? [absolute]
+      : await glob('**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}', { cwd: absolute, absolute: true, ignore: ALWAYS_IGNORED });
+    for (const file of found) files.add(path.normalize(file));
+  }
+  return [...files].sort();
+}

@@ -1,0 +1,40 @@
+import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
+import { getFileContext, type FileContext } from '../recognizers/file-context.js';
+
+/**
+ * Runs the shared recognizers over a source text, for codemods: they work on jscodeshift's AST, the
+ * recognizers on ESLint's, so a codemod asks through ESLint and gets plain data with source ranges back.
+ * `filePath` matters: imports are followed from it, as when the file is linted.
+ */
+export function analyzeSource<T>(
+  source: string,
+  filePath: string,
+  listen: (file: FileContext, found: (item: T) => void) => TSESLint.RuleListener,
+): T[] {
+  const items: T[] = [];
+  const rule: TSESLint.RuleModule<'x', []> = {
+    defaultOptions: [],
+    meta: { type: 'problem', schema: [], messages: { x: 'x' } },
+    create: (context) => listen(getFileContext(context), (item) => items.push(item)),
+  };
+  // The file's own folder as cwd: a file outside the cwd would be ignored.
+  const messages = new Linter({ cwd: path.dirname(filePath) }).verify(
+    source,
+    [
+      {
+        files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+        plugins: { codemod: { rules: { analyze: rule } } as never },
+        languageOptions: { parser: tsParser as never, parserOptions: { ecmaFeatures: { jsx: /\.[jt]sx$/.test(filePath) } } },
+        rules: { 'codemod/analyze': 'error' },
+      },
+    ],
+    filePath,
+  );
+  // A parse error, or a file the config does not match: either way nothing was analyzed, so say so.
+  const problem = messages.find((m) => m.ruleId === null);
+  if (problem) throw new Error(`cannot analyze ${filePath}: ${problem.message}`);
+  return items;
+}

@@ -1,0 +1,100 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BIN = path.join(ROOT, 'dist/src/cli/bin.js');
+const TRANSFORMS = path.join(ROOT, 'test/fixtures/codemods');
+
+const SOURCE = `import { getUser } from "./users";
+
+export async function profile(id: number) {
+  const user = await getUser(id);
+  return user;
+}
+
+export const loaders = [getUser];
+`;
+
+let repo: string;
+const file = () => path.join(repo, 'src/profile.ts');
+const run = (...args: string[]) => spawnSync(process.execPath, [BIN, 'codemod', ...args], { cwd: repo, encoding: 'utf8' });
+const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
+
+beforeEach(() => {
+  repo = mkdtempSync(path.join(tmpdir(), 'hotpath-codemod-'));
+  git('init', '-q');
+  git('config', 'user.email', 'test@example.com');
+  git('config', 'user.name', 'test');
+  execFileSync('mkdir', ['-p', path.join(repo, 'src')]);
+  writeFileSync(file(), SOURCE);
+  writeFileSync(path.join(repo, 'src/users.ts'), 'export async function getUser(id: number) {\n  return { id };\n}\n');
+  git('add', '.');
+  git('commit', '-qm', 'initial');
+});
+
+describe('hotpath codemod', () => {
+  it('lists codemods and rejects an unknown name with one line and exit code 2', () => {
+    expect(run('--list').status).toBe(0);
+    const unknown = run('no-such-codemod', 'src');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+    expect(unknown.stderr).toMatch(/unknown codemod "no-such-codemod"/);
+  });
+
+  it('refuses a dirty git tree unless --force, and says how to continue', () => {
+    writeFileSync(path.join(repo, 'src/users.ts'), '// an uncommitted edit\n');
+    const refused = run(path.join(TRANSFORMS, 'rename-get-user.mjs'), 'src');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/uncommitted changes[\s\S]*--force/);
+    expect(readFileSync(file(), 'utf8')).toBe(SOURCE);
+    expect(run(path.join(TRANSFORMS, 'rename-get-user.mjs'), 'src', '--force').status).toBe(0);
+    expect(readFileSync(file(), 'utf8')).toContain('await loadUser(id)');
+  });
+
+  it('--dry prints a unified diff and writes nothing', () => {
+    const dry = run(path.join(TRANSFORMS, 'rename-get-user.mjs'), 'src', '--dry');
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain('--- a/src/profile.ts');
+    expect(dry.stdout).toContain('-  const user = await getUser(id);');
+    expect(dry.stdout).toContain('+  const user = await loadUser(id);');
+    expect(readFileSync(file(), 'utf8')).toBe(SOURCE);
+    expect(git('status', '--porcelain')).toBe('');
+  });
+
+  it('--print prints the new source', () => {
+    const printed = run(path.join(TRANSFORMS, 'rename-get-user.mjs'), 'src/profile.ts', '--print', '--dry');
+    expect(printed.stdout).toContain('const user = await loadUser(id);');
+  });
+
+  it('lists what it left alone, marks it with --mark, and a second run changes nothing', () => {
+    const first = run(path.join(TRANSFORMS, 'rename-get-user.mjs'), 'src', '--mark');
+    expect(first.status).toBe(0);
+    expect(first.stderr).toMatch(/skipped src\/profile\.ts:8: getUser is passed as a value/);
+    const marked = readFileSync(file(), 'utf8');
+    expect(marked).toContain('// hotpath-todo(rename-get-user): getUser is passed as a value: rename it by hand\nexport const loaders');
+    git('commit', '-qam', 'codemod');
+    const second = run(path.join(TRANSFORMS, 'rename-get-user.mjs'), 'src', '--mark');
+    expect(second.status).toBe(0);
+    expect(second.stderr).toMatch(/Changed: 0 file/);
+    expect(readFileSync(file(), 'utf8')).toBe(marked);
+  });
+
+  it('does not write an output that does not parse, and reports it', () => {
+    const broken = run(path.join(TRANSFORMS, 'break-syntax.mjs'), 'src');
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/failed +src\/profile\.ts: its output does not parse/);
+    expect(readFileSync(file(), 'utf8')).toBe(SOURCE);
+    expect(git('status', '--porcelain')).toBe('');
+  });
+
+  it('runs ts-morph transforms with the same conventions', () => {
+    const result = run(path.join(TRANSFORMS, 'add-return-types.mjs'), 'src/users.ts');
+    expect(result.status).toBe(0);
+    expect(readFileSync(path.join(repo, 'src/users.ts'), 'utf8')).toContain('getUser(id: number): Promise<{ id: number; }>');
+    git('commit', '-qam', 'types');
+    expect(run(path.join(TRANSFORMS, 'add-return-types.mjs'), 'src/users.ts').stderr).toMatch(/Changed: 0 file/);
+  });
+});
