@@ -1,0 +1,245 @@
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import type { FileInfo } from 'jscodeshift';
+import type { HotpathApi, JscodeshiftCodemod } from '../../src/codemod.js';
+import { analyzeSource } from '../../src/codemods/analyze.js';
+import { IOREDIS_REPLY_TYPES } from '../../src/knowledge/redis-commands.js';
+import { memberName } from '../../src/recognizers/chain.js';
+import type { FileContext } from '../../src/recognizers/file-context.js';
+import { findIteration, isPromiseCombinator } from '../../src/recognizers/per-item.js';
+import { BATCHABLE, findCommandRuns } from '../../src/recognizers/redis-batches.js';
+import { recognizeRedisCommand, type RedisCommand } from '../../src/recognizers/redis-command.js';
+
+/**
+ * A replacement of `source.slice(start, end)`, a site left alone and why, or a per-item command at `site`
+ * that is left alone unless a rewrite of its loop covers it.
+ */
+type Plan =
+  | { start: number; end: number; text: string; helper: Dialect | null }
+  | { line: number; reason: string }
+  | { site: number; line: number; reason: string };
+
+/** How one client library batches: its pipeline, how it is sent, its MGET, and the helper that unpacks replies. */
+interface Dialect {
+  open(receiver: string): string;
+  send(batch: string): string;
+  mget: string;
+  helper: string;
+  helperSource: string;
+}
+
+// ioredis' exec() resolves to [error, reply] pairs and never rejects: without the helper a failing command
+// would pass silently where the separate commands threw.
+const IOREDIS: Dialect = {
+  open: (receiver) => `${receiver}.pipeline()`,
+  send: (batch) => `${batch}.exec()`,
+  mget: 'mget',
+  helper: 'redisPipelineResults',
+  helperSource: `
+/** Added by \`hotpath codemod redis-pipeline\`: the replies of an ioredis pipeline, throwing its first error as the separate commands did. */
+async function redisPipelineResults(pending: Promise<Array<[Error | null, unknown]> | null>): Promise<unknown[]> {
+  const results = await pending;
+  if (!results) throw new Error("the Redis pipeline was discarded");
+  for (const [error] of results) if (error) throw error;
+  return results.map(([, reply]) => reply);
+}
+`,
+};
+
+// node-redis' execAsPipeline() rejects with one MultiErrorReply for all failed commands: the helper throws the
+// first failed command's own error instead, as the separate commands did.
+const NODE_REDIS: Dialect = {
+  open: (receiver) => `${receiver}.multi()`,
+  send: (batch) => `${batch}.execAsPipeline()`,
+  mget: 'mGet',
+  helper: 'redisBatchResults',
+  helperSource: `
+/** Added by \`hotpath codemod redis-pipeline\`: the replies of a node-redis pipeline, throwing its first failed command's error as the separate commands did. */
+async function redisBatchResults(pending: Promise<unknown[]>): Promise<unknown[]> {
+  try {
+    return await pending;
+  } catch (error) {
+    const failed = error as { replies?: unknown[]; errorIndexes?: number[] };
+    const first = failed.errorIndexes?.[0];
+    throw first !== undefined && failed.replies ? failed.replies[first] : error;
+  }
+}
+`,
+};
+
+const BATCH = 'redisBatch';
+
+/**
+ * Rewrites Redis commands that could share a round trip (ioredis, and node-redis with `multi()…execAsPipeline()`):
+ *   const a = await redis.get(k1); const b = await redis.get(k2);
+ *   → const [a, b] = (await redisPipelineResults(redis.pipeline().get(k1).get(k2).exec())) as [string | null, string | null];
+ *   await Promise.all(keys.map((k) => redis.get(k)))
+ *   → await (keys.length > 0 ? redis.mget(keys.map((k) => k)) : Promise.resolve([]))
+ *   for (const x of xs) await redis.set(…);
+ *   → { const redisBatch = redis.pipeline(); for (const x of xs) redisBatch.set(…); await redisPipelineResults(redisBatch.exec()); }
+ */
+export default function transform(file: FileInfo, api: HotpathApi): string | undefined {
+  const source = file.source;
+  const plans = analyzeSource<Plan>(source, file.path, (ctx, found) => ({
+    Program: (node) => planRuns(node.body as TSESTree.Statement[], node, ctx, source).forEach(found),
+    BlockStatement: (node) => planRuns(node.body, node, ctx, source).forEach(found),
+    CallExpression: (node) => {
+      const plan = planMget(node, ctx, source) ?? perItemSite(node, ctx);
+      if (plan) found(plan);
+    },
+    ForOfStatement: (node) => {
+      const plan = planLoop(node, ctx, source);
+      if (plan) found(plan);
+    },
+  }));
+  let output = source;
+  const helpers = new Set<Dialect>();
+  const edits = plans.filter((p): p is Extract<Plan, { start: number }> => 'start' in p).sort((a, b) => b.start - a.start);
+  let last = Infinity;
+  for (const edit of edits) {
+    if (edit.end > last) continue; // nested in an edit already made
+    output = output.slice(0, edit.start) + edit.text + output.slice(edit.end);
+    if (edit.helper) helpers.add(edit.helper);
+    last = edit.start;
+  }
+  // A per-item command inside a rewritten loop or MGET is handled; elsewhere it is left, and listed.
+  const left = plans.filter(
+    (p): p is Extract<Plan, { reason: string }> =>
+      'reason' in p && !('site' in p && edits.some((e) => e.start <= p.site && p.site < e.end)),
+  );
+  for (const plan of left.sort((a, b) => a.line - b.line)) api.bail(plan.line, plan.reason);
+  for (const dialect of helpers) {
+    if (!new RegExp(`function ${dialect.helper}\\b`).test(output)) output = output.replace(/\n*$/, '\n') + dialect.helperSource;
+  }
+  return output === source ? undefined : output;
+}
+
+function planRuns(body: TSESTree.Statement[], block: TSESTree.Node, file: FileContext, source: string): Plan[] {
+  if (findIteration(block, file.context)) return [];
+  return findCommandRuns(body, file).map((run) => planRun(run, source));
+}
+
+function planRun(run: RedisCommand[], source: string): Plan {
+  const first = run[0]!;
+  const line = first.node.loc.start.line;
+  const dialect = dialectOf(first);
+  if (typeof dialect === 'string') return { line, reason: dialect };
+  const receiver = text(source, first.receiver);
+  if (run.some((c) => text(source, c.receiver) !== receiver)) return { line, reason: 'the commands go to different clients' };
+  const statements = run.map((c) => statementOf(c.node));
+  const start = statements[0]!.range[0];
+  const end = statements.at(-1)!.range[1];
+  const between = statements.slice(1).map((s, i) => source.slice(statements[i]!.range[1], s.range[0]));
+  if (between.some((gap) => /\/[/*]/.test(gap))) return { line, reason: 'comments between the commands would be lost' };
+  const names = statements.map((s) => (s.type === T.VariableDeclaration ? text(source, s.declarations[0]!.id) : ''));
+  const types = run.map((c) => IOREDIS_REPLY_TYPES.get(c.command.name));
+  const unknown = run.find((c, i) => names[i] && !types[i]);
+  if (unknown) return { line, reason: `the reply type of ${unknown.command.name.toUpperCase()} is not known: batch it by hand` };
+  const calls = run.map((c) => `.${memberName(c.node.callee as TSESTree.MemberExpression)}(${argsText(source, c.node)})`).join('');
+  const exec = `${dialect.helper}(${dialect.send(`${dialect.open(receiver)}${calls}`)})`;
+  const declared = statements.filter((s): s is TSESTree.VariableDeclaration => s.type === T.VariableDeclaration);
+  if (declared.length === 0) return { start, end, text: `await ${exec};`, helper: dialect };
+  const kind = declared.some((d) => d.kind !== 'const') ? 'let' : 'const';
+  const tuple = types.map((t, i) => (names[i] ? t : 'unknown')).join(', ');
+  return { start, end, text: `${kind} [${names.join(', ')}] = (await ${exec}) as [${tuple}];`, helper: dialect };
+}
+
+/** `Promise.all(keys.map((k) => redis.get(f(k))))` → one MGET. */
+function planMget(node: TSESTree.CallExpression, file: FileContext, source: string): Plan | null {
+  if (!isPromiseCombinator(node) || memberName(node.callee as TSESTree.MemberExpression) !== 'all') return null;
+  const map = node.arguments[0];
+  if (map?.type !== T.CallExpression || map.callee.type !== T.MemberExpression || memberName(map.callee) !== 'map') return null;
+  const callback = map.arguments[0];
+  if (callback?.type !== T.ArrowFunctionExpression || callback.body.type !== T.CallExpression) return null;
+  const command = recognizeRedisCommand(callback.body, file);
+  if (!command || command.command.name !== 'get' || command.batched) return null;
+  const line = node.loc.start.line;
+  const dialect = dialectOf(command);
+  if (typeof dialect === 'string') return { line, reason: dialect };
+  if (command.cluster) return { line, reason: 'on a cluster, MGET needs every key in one hash slot: use a pipeline by hand' };
+  if (callback.params.length !== 1 || command.node.arguments.length !== 1) return { line, reason: 'the callback is not a plain key mapping' };
+  const keys = text(source, map.callee.object);
+  const param = text(source, callback.params[0]!);
+  const key = text(source, command.node.arguments[0]!);
+  return {
+    start: node.range[0],
+    end: node.range[1],
+    text: `(${keys}.length > 0 ? ${text(source, command.receiver)}.${dialect.mget}(${keys}.map((${param}) => ${key})) : Promise.resolve([]))`,
+    helper: null,
+  };
+}
+
+/** `for (const x of xs) await redis.set(…)`: the commands are queued in one pipeline, sent once. */
+function planLoop(loop: TSESTree.ForOfStatement, file: FileContext, source: string): Plan | null {
+  const body = loop.body.type === T.BlockStatement && loop.body.body.length === 1 ? loop.body.body[0]! : loop.body;
+  const awaited = body.type === T.ExpressionStatement && body.expression.type === T.AwaitExpression ? body.expression : null;
+  if (awaited?.argument.type !== T.CallExpression) return null;
+  const command = recognizeRedisCommand(awaited.argument, file);
+  if (!command || command.batched || !BATCHABLE.has(command.command.kind)) return null;
+  const line = loop.loc.start.line;
+  const dialect = dialectOf(command);
+  if (typeof dialect === 'string') return { line, reason: dialect };
+  if (command.command.kind !== 'write') return { line, reason: 'a read per item whose replies are dropped: check what the loop needs' };
+  if (loop.await) return { line, reason: 'the items arrive asynchronously (for await)' };
+  const indent = /[^\S\n]*$/.exec(source.slice(0, loop.range[0]))![0];
+  const method = memberName(command.node.callee as TSESTree.MemberExpression);
+  const queued = `${BATCH}.${method}(${argsText(source, command.node)});`;
+  const head = source.slice(loop.range[0], loop.body.range[0]);
+  // A block of its own, so that two rewritten loops in one function do not both declare the batch.
+  const lines = [
+    `const ${BATCH} = ${dialect.open(text(source, command.receiver))};`,
+    `${head}${queued}`,
+    `await ${dialect.helper}(${dialect.send(BATCH)});`,
+  ];
+  return {
+    start: loop.range[0],
+    end: loop.range[1],
+    text: `{\n${lines.map((l) => `${indent}  ${l}`).join('\n')}\n${indent}}`,
+    helper: dialect,
+  };
+}
+
+/** A command run per item that no rewrite shape matches: said, so the summary lists it. */
+function perItemSite(node: TSESTree.CallExpression, file: FileContext): Plan | null {
+  if (node.callee.type !== T.MemberExpression) return null;
+  const iteration = findIteration(node, file.context);
+  if (!iteration || iteration.untilDone) return null;
+  const command = recognizeRedisCommand(node, file);
+  if (!command || command.batched || !BATCHABLE.has(command.command.kind)) return null;
+  return {
+    site: node.range[0],
+    line: node.loc.start.line,
+    reason: 'a command per item in a shape this codemod does not rewrite: batch it by hand (mget, or one pipeline)',
+  };
+}
+
+/** The client's batched form, or why there is none to write. */
+function dialectOf(command: RedisCommand): Dialect | string {
+  if (command.client === 'ioredis') return IOREDIS;
+  if (command.client === 'node-redis') return NODE_REDIS;
+  if (command.client === 'upstash') {
+    return "@upstash/redis is not rewritten yet (its pipeline's errors differ): enable the client's auto-pipelining, or batch by hand";
+  }
+  return 'the Redis client library is not known, so neither is its batched form';
+}
+
+function statementOf(node: TSESTree.Node): TSESTree.Statement {
+  let current: TSESTree.Node = node;
+  while (current.parent && current.parent.type !== T.BlockStatement && current.parent.type !== T.Program) current = current.parent;
+  return current as TSESTree.Statement;
+}
+
+function argsText(source: string, call: TSESTree.CallExpression): string {
+  const args = call.arguments;
+  return args.length ? source.slice(args[0]!.range[0], args.at(-1)!.range[1]) : '';
+}
+
+function text(source: string, node: TSESTree.Node): string {
+  return source.slice(node.range[0], node.range[1]);
+}
+
+export const codemod: JscodeshiftCodemod = {
+  kind: 'jscodeshift',
+  name: 'redis-pipeline',
+  description: 'Redis commands that could share a round trip → one pipeline or MGET (ioredis, node-redis)',
+  transform,
+};
