@@ -8,6 +8,17 @@ import { getFileContext, type FileContext } from '../../src/recognizers/file-con
 export const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/project');
 
 export type Mode = 'untyped' | 'typed';
+
+/**
+ * Typed parsing against the fixture project. Snippets are linted in memory, so typescript-eslint must not
+ * switch to its single-run mode (which it infers from `CI=true`, as CI sets it): that mode reads the
+ * files from disk and would type-check the empty placeholder instead of the snippet.
+ */
+export const TYPED_PARSER_OPTIONS = {
+  project: './tsconfig.json',
+  tsconfigRootDir: PROJECT,
+  disallowAutomaticSingleRunInference: true,
+};
 export const MODES: Mode[] = ['untyped', 'typed'];
 
 /** Removes the indentation of a template literal so that snippets read like the files they mimic. */
@@ -68,7 +79,7 @@ export function probe(
         languageOptions: {
           parser: tsParser as never,
           parserOptions:
-            mode === 'typed' ? { project: './tsconfig.json', tsconfigRootDir: PROJECT } : { ecmaFeatures: { jsx: true } },
+            mode === 'typed' ? TYPED_PARSER_OPTIONS : { ecmaFeatures: { jsx: true } },
         },
         settings: options.settings ?? {},
         rules: { 'test/probe': 'error' },

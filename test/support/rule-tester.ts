@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { afterAll, describe, it } from 'vitest';
-import { PROJECT, type Mode } from './harness.js';
+import { PROJECT, TYPED_PARSER_OPTIONS, type Mode } from './harness.js';
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
@@ -19,7 +19,7 @@ export const filenameFor = (mode: Mode): string => (mode === 'typed' ? 'file.ts'
 export function ruleTester(mode: Mode): RuleTester {
   return new RuleTester({
     languageOptions: {
-      parserOptions: mode === 'typed' ? { project: './tsconfig.json', tsconfigRootDir: PROJECT } : { ecmaFeatures: { jsx: true } },
+      parserOptions: mode === 'typed' ? TYPED_PARSER_OPTIONS : { ecmaFeatures: { jsx: true } },
     },
   });
 }
