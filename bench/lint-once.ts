@@ -3,18 +3,21 @@
 import { performance } from 'node:perf_hooks';
 import { ESLint, type Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
+import tseslint from 'typescript-eslint';
 import plugin from '../src/index.js';
 
 const [app, config] = process.argv.slice(2) as [string, string];
 const typed = config.startsWith('typed');
-// `rule:<name>` lints untyped with that rule alone, so that no other rule pays for work they share.
-const alone = config.startsWith('rule:') ? { [`hotpath/${config.slice(5)}`]: 'error' as const } : undefined;
+// `rule:<name>` lints untyped with that rule alone, so that no other rule pays for work they share; a name
+// with a slash is another plugin's rule (`@typescript-eslint/consistent-type-imports`), for comparison.
+const ruleId = (name: string) => (name.includes('/') ? name : `hotpath/${name}`);
+const alone = config.startsWith('rule:') ? { [ruleId(config.slice(5))]: 'error' as const } : undefined;
 const rules =
   alone ?? (config === 'recommended' ? plugin.configs.recommended.rules : config === 'typed' ? plugin.configs['recommended-type-checked'].rules : {});
 const overrideConfig: Linter.Config[] = [
   {
     files: ['**/*.{ts,tsx}'],
-    plugins: { hotpath: plugin as never },
+    plugins: { hotpath: plugin as never, '@typescript-eslint': tseslint.plugin as never },
     languageOptions: {
       parser: tsParser as never,
       parserOptions: typed ? { projectService: true, tsconfigRootDir: app } : { ecmaFeatures: { jsx: true } },

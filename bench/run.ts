@@ -13,7 +13,16 @@ const APP = path.join(ROOT, '.cache/bench-app');
 const COPIES = Number(process.env.BENCH_COPIES ?? 16);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const RULES = Object.keys(plugin.rules);
-const CONFIGS = ['floor', 'recommended', 'typed-floor', 'typed', ...RULES.map((r) => `rule:${r}`)];
+// Rules measured against the established rule they replace, in the same rounds.
+const RIVALS: Record<string, string> = { 'prefer-type-imports': '@typescript-eslint/consistent-type-imports' };
+const CONFIGS = [
+  'floor',
+  'recommended',
+  'typed-floor',
+  'typed',
+  ...RULES.map((r) => `rule:${r}`),
+  ...Object.values(RIVALS).map((r) => `rule:${r}`),
+];
 
 interface Sample {
   config: string;
@@ -84,6 +93,15 @@ for (const rule of RULES) {
   const times = runs.map((s) => s.ruleMs[`hotpath/${rule}`] ?? 0);
   const shares = runs.map((s, i) => (s.ruleMs[`hotpath/${rule}`] ?? 0) / samples.floor![i]!.ms);
   console.log(`| ${rule} | ${median(times).toFixed(0)} ms | ${(100 * median(shares)).toFixed(1)}% (${spread(shares)}) |`);
+}
+console.log('\nAgainst the rule each replaces, untyped, same rounds (ratio of rule times per round):\n');
+console.log('| rule | theirs | ours / theirs |');
+console.log('|---|---|---|');
+for (const [rule, rival] of Object.entries(RIVALS)) {
+  const ours = samples[`rule:${rule}`]!.map((s) => s.ruleMs[`hotpath/${rule}`] ?? 0);
+  const theirs = samples[`rule:${rival}`]!.map((s) => s.ruleMs[rival] ?? 0);
+  const ratios = ours.map((t, i) => t / theirs[i]!);
+  console.log(`| ${rule} ${median(ours).toFixed(0)} ms | ${rival} ${median(theirs).toFixed(0)} ms | ${median(ratios).toFixed(2)}× (${spread(ratios)}) |`);
 }
 console.log('\nAll recommended rules together (shared caches are paid by whichever rule asks first):\n');
 console.log('| rule | mode | median | share of floor |');

@@ -3,10 +3,12 @@ import type { HotpathDocs } from '../src/create-rule.js';
 import noNPlusOne from './no-n-plus-one.js';
 import noOffsetPagination from './no-offset-pagination.js';
 import noUnbatchedRedis from './no-unbatched-redis.js';
+import preferTypeImports from './prefer-type-imports.js';
 
 /** Every rule of the plugin, by name, in alphabetical order; a test checks it against the files on disk. */
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], HotpathDocs>> = {
   'no-n-plus-one': noNPlusOne,
   'no-offset-pagination': noOffsetPagination,
   'no-unbatched-redis': noUnbatchedRedis,
+  'prefer-type-imports': preferTypeImports,
 };

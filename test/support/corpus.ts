@@ -67,17 +67,21 @@ export function truncate(code: string, fraction: number): string {
   return `${kept}\n${closers.reverse().join('')}\n`;
 }
 
-/** Copies the corpus into `dir` (keeping package paths) with a truncated twin of each file under `truncated/`. */
-export function writeCorpus(dir: string, files: string[]): { count: number } {
+/**
+ * Copies the corpus into `dir` (keeping package paths) with, unless `twins` is false, a truncated twin of
+ * each file under `truncated/`.
+ */
+export function writeCorpus(dir: string, files: string[], { twins = true } = {}): { count: number } {
   const base = path.join(ROOT, 'node_modules');
   for (const [i, file] of files.entries()) {
     const relative = path.relative(base, file);
     const target = path.join(dir, 'real', relative);
     mkdirSync(path.dirname(target), { recursive: true });
     cpSync(file, target);
+    if (!twins) continue;
     const twin = path.join(dir, 'truncated', relative);
     mkdirSync(path.dirname(twin), { recursive: true });
     writeFileSync(twin, truncate(readFileSync(file, 'utf8'), [0.3, 0.5, 0.7][i % 3]!));
   }
-  return { count: files.length * 2 };
+  return { count: twins ? files.length * 2 : files.length };
 }

@@ -1,0 +1,133 @@
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { createRule } from '../src/create-rule.js';
+import { fixTypeExports, fixTypeImports, type FixStyle } from '../src/fixes/type-imports.js';
+import { recognizeClientFile } from '../src/recognizers/client-file.js';
+import { getFileContext } from '../src/recognizers/file-context.js';
+import { recognizeServerModule } from '../src/recognizers/server-module.js';
+import { importBindingUse, isTypeOnlyBinding, typeUseOptions } from '../src/recognizers/type-uses.js';
+
+export type Options = [
+  {
+    fixStyle?: FixStyle | 'auto';
+    onlyServerCode?: boolean;
+    emitDecoratorMetadata?: boolean;
+    verbatimModuleSyntax?: boolean;
+  },
+];
+export type MessageIds = 'typeOnlyImport' | 'serverCodeInClient' | 'sideEffectImport' | 'typeOnlyExport';
+
+export default createRule<Options, MessageIds>({
+  name: 'prefer-type-imports',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Require `import type` for imports used only as types, above all for server code imported into client files',
+      recommended: true,
+    },
+    fixable: 'code',
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          fixStyle: {
+            type: 'string',
+            enum: ['auto', 'inline-type-imports', 'separate-type-imports'],
+            description:
+              'How mixed declarations are fixed: `type` before each type (`inline-type-imports`) or a separate `import type` (`separate-type-imports`). `auto` inlines. A declaration of types only always becomes `import type`.',
+          },
+          onlyServerCode: {
+            type: 'boolean',
+            description:
+              'Report only type-only imports of server code into client files (when another rule enforces the style).',
+          },
+          emitDecoratorMetadata: {
+            type: 'boolean',
+            description:
+              'Untyped linting: the project compiles with `experimentalDecorators` and `emitDecoratorMetadata`. Typed linting reads the tsconfig.',
+          },
+          verbatimModuleSyntax: {
+            type: 'boolean',
+            description: 'Untyped linting: the project compiles with `verbatimModuleSyntax`. Typed linting reads the tsconfig.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ fixStyle: 'auto', onlyServerCode: false, emitDecoratorMetadata: false, verbatimModuleSyntax: false }],
+    messages: {
+      typeOnlyImport:
+        '{{names}} from `{{source}}` {{verb}} only used as {{types}}, but imported as {{values}}: write `import type` so the import is erased, whatever the compiler or bundler.',
+      serverCodeInClient:
+        '{{names}} from `{{source}}` {{verb}} only used as {{types}}, but this value import of server code (the module {{reason}}) in a client file can pull it, with its database and Redis clients, into the browser bundle. Write `import type`.',
+      sideEffectImport:
+        'Every specifier of this import is `type`, so under `verbatimModuleSyntax` it compiles to `import {} from "{{source}}"`, which still loads the module at runtime. Write `import type { … }`; keep a bare `import "{{source}}"` if the side effects are wanted.',
+      typeOnlyExport:
+        '{{names}} {{verb}} only {{types}}: re-export with `export type` so that the export is erased (required under `isolatedModules`).',
+    },
+  },
+  defaultOptions: [{ fixStyle: 'auto', onlyServerCode: false, emitDecoratorMetadata: false, verbatimModuleSyntax: false }],
+  create(context, [options]) {
+    const file = getFileContext(context);
+    const uses = typeUseOptions(file, options);
+    const style: FixStyle = options.fixStyle === 'separate-type-imports' ? 'separate-type-imports' : 'inline-type-imports';
+    const { sourceCode } = context;
+    let client: boolean | undefined;
+    const isClient = () => (client ??= recognizeClientFile(file) !== null);
+
+    return {
+      ImportDeclaration(node) {
+        if (node.importKind === 'type' || node.specifiers.length === 0) return;
+        const types = new Set(
+          node.specifiers.filter(
+            (s) => !(s.type === T.ImportSpecifier && s.importKind === 'type') && importBindingUse(s, file, uses) === 'type',
+          ),
+        );
+        const source = node.source.value;
+        // Import attributes (`with { type: "json" }`) cannot be written on a type-only import.
+        const fix = node.attributes.length === 0 ? (fixer: Parameters<typeof fixTypeImports>[0]) => fixTypeImports(fixer, sourceCode, node, types, style) : null;
+        if (types.size === 0) {
+          const allInline = node.specifiers.every((s) => s.type === T.ImportSpecifier && s.importKind === 'type');
+          if (allInline && uses.verbatimModuleSyntax && !options.onlyServerCode) {
+            context.report({ node, messageId: 'sideEffectImport', data: { source }, fix });
+          }
+          return;
+        }
+        const server = isClient() ? recognizeServerModule(source, context.physicalFilename, file.settings) : null;
+        if (!server && options.onlyServerCode) return;
+        const names = [...types].map((s) => `\`${s.local.name}\``);
+        context.report({
+          node,
+          messageId: server ? 'serverCodeInClient' : 'typeOnlyImport',
+          data: {
+            names: names.join(', '),
+            source,
+            verb: names.length === 1 ? 'is' : 'are',
+            types: names.length === 1 ? 'a type' : 'types',
+            values: names.length === 1 ? 'a value' : 'values',
+            reason: server?.reason ?? '',
+          },
+          fix,
+        });
+      },
+      ExportNamedDeclaration(node) {
+        if (node.exportKind === 'type' || node.declaration || options.onlyServerCode) return;
+        const types = new Set(
+          node.specifiers.filter((s) => s.exportKind !== 'type' && s.local.type === T.Identifier && isTypeOnlyBinding(s.local, file, node.source !== null)),
+        );
+        if (types.size === 0) return;
+        const names = [...types].map((s) => `\`${sourceCode.getText(s.local)}\``);
+        context.report({
+          node,
+          messageId: 'typeOnlyExport',
+          data: {
+            names: names.join(', '),
+            verb: names.length === 1 ? 'is' : 'are',
+            types: names.length === 1 ? 'a type' : 'types',
+          },
+          fix: node.attributes.length === 0 ? (fixer) => fixTypeExports(fixer, sourceCode, node, types, style) : null,
+        });
+      },
+    };
+  },
+});
