@@ -3,6 +3,7 @@ import { createRule } from '../src/create-rule.js';
 import { fixTypeExports, fixTypeImports, type FixStyle } from '../src/fixes/type-imports.js';
 import { recognizeClientFile } from '../src/recognizers/client-file.js';
 import { getFileContext } from '../src/recognizers/file-context.js';
+import { getOptionalTypes } from '../src/recognizers/types.js';
 import { recognizeServerModule } from '../src/recognizers/server-module.js';
 import { importBindingUse, isTypeOnlyBinding, typeUseOptions } from '../src/recognizers/type-uses.js';
 
@@ -68,19 +69,21 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ fixStyle: 'auto', onlyServerCode: false, emitDecoratorMetadata: false, verbatimModuleSyntax: false }],
   create(context, [options]) {
-    const file = getFileContext(context);
-    const uses = typeUseOptions(file, options);
+    // The full file context (settings, origin hints) is only needed to judge a client file's import.
+    const typed = { context, types: getOptionalTypes(context) };
+    const uses = typeUseOptions(typed, options);
     const style: FixStyle = options.fixStyle === 'separate-type-imports' ? 'separate-type-imports' : 'inline-type-imports';
     const { sourceCode } = context;
     let client: boolean | undefined;
-    const isClient = () => (client ??= recognizeClientFile(file) !== null);
+    const file = () => getFileContext(context);
+    const isClient = () => (client ??= recognizeClientFile(file()) !== null);
 
     return {
       ImportDeclaration(node) {
         if (node.importKind === 'type' || node.specifiers.length === 0) return;
         const types = new Set(
           node.specifiers.filter(
-            (s) => !(s.type === T.ImportSpecifier && s.importKind === 'type') && importBindingUse(s, file, uses) === 'type',
+            (s) => !(s.type === T.ImportSpecifier && s.importKind === 'type') && importBindingUse(s, typed, uses) === 'type',
           ),
         );
         const source = node.source.value;
@@ -93,7 +96,7 @@ export default createRule<Options, MessageIds>({
           }
           return;
         }
-        const server = isClient() ? recognizeServerModule(source, context.physicalFilename, file.settings) : null;
+        const server = isClient() ? recognizeServerModule(node.source.value, context.physicalFilename, file().settings, context.cwd) : null;
         if (!server && options.onlyServerCode) return;
         const names = [...types].map((s) => `\`${s.local.name}\``);
         context.report({
@@ -113,7 +116,7 @@ export default createRule<Options, MessageIds>({
       ExportNamedDeclaration(node) {
         if (node.exportKind === 'type' || node.declaration || options.onlyServerCode) return;
         const types = new Set(
-          node.specifiers.filter((s) => s.exportKind !== 'type' && s.local.type === T.Identifier && isTypeOnlyBinding(s.local, file, node.source !== null)),
+          node.specifiers.filter((s) => s.exportKind !== 'type' && s.local.type === T.Identifier && isTypeOnlyBinding(s.local, typed, node.source !== null)),
         );
         if (types.size === 0) return;
         const names = [...types].map((s) => `\`${sourceCode.getText(s.local)}\``);

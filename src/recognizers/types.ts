@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { ESLintUtils, type ParserServices, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { ParserServices, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 /** The type checker and node map of a typed lint run. */
@@ -20,7 +20,9 @@ function typescript(): typeof ts {
 export function getOptionalTypes(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
 ): TypeServices | undefined {
-  return typeServicesOf(ESLintUtils.getParserServices(context, true));
+  // Read directly: `ESLintUtils` loads a dozen modules on first use, a cost every untyped run would pay.
+  const services = context.sourceCode.parserServices as ParserServices | undefined;
+  return services?.esTreeNodeToTSNodeMap ? typeServicesOf(services) : undefined;
 }
 
 /** Type services from what the parser returned, when it built or was handed a program. */
