@@ -77,6 +77,9 @@ function findTsconfig(cwd: string, paths: string[]): string | null {
   return candidates.find((c) => existsSync(c)) ?? null;
 }
 
+// A scan runs once, not on every keystroke: measurements not cached yet are waited for.
+const ONE_SHOT_OPTIONS: Record<string, unknown[]> = { 'client-bundle-budget': [{ coldTimeoutMs: 0 }] };
+
 function createEslint(cwd: string, rules: string[], tsconfigRootDir: string | null): ESLint {
   const base = tsconfigRootDir ? plugin.configs['recommended-type-checked'] : plugin.configs.recommended;
   const gitignore = path.join(cwd, '.gitignore');
@@ -89,7 +92,7 @@ function createEslint(cwd: string, rules: string[], tsconfigRootDir: string | nu
         ...(base.languageOptions as Linter.Config['languageOptions']),
         parserOptions: tsconfigRootDir ? { projectService: true, tsconfigRootDir } : { ecmaFeatures: { jsx: true } },
       },
-      rules: Object.fromEntries(rules.map((name) => [`hotpath/${name}`, 'error'])),
+      rules: Object.fromEntries(rules.map((name) => [`hotpath/${name}`, ['error', ...(ONE_SHOT_OPTIONS[name] ?? [])]])),
     },
   ];
   config.push({ linterOptions: { reportUnusedDisableDirectives: 'off' } });

@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import picomatch from 'picomatch';
@@ -46,6 +47,33 @@ export function recognizeClientFile(file: FileContext): ClientFile | null {
   const { client, server } = matchers(file.settings);
   if (server(relative) || relative.split('/').includes('app')) return null;
   return client(relative) ? { reason: 'client-glob' } : null;
+}
+
+/**
+ * Is a module of the project, by its path, client code: `"use client"` at its top, or a `clientFiles` glob
+ * (and no `serverFiles` one)? For judging imports: a client module's own imports are judged where it is
+ * linted, so an import of it is not an import of what it imports.
+ */
+export function isClientModule(file: string, cwd: string, settings: HotpathSettings): boolean {
+  const relative = path.relative(cwd, file).split(path.sep).join('/');
+  const { client, server } = matchers(settings);
+  if (server(relative)) return false;
+  if (client(relative) && !relative.split('/').includes('app')) return true;
+  return /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use client["']/.test(readHead(file));
+}
+
+function readHead(file: string): string {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const buffer = Buffer.alloc(512);
+      return buffer.toString('utf8', 0, readSync(fd, buffer, 0, 512, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return '';
+  }
 }
 
 function directivesOf(program: TSESTree.Program): Set<string> {

@@ -6,7 +6,7 @@ import { recognizeServerModule } from './server-module.js';
 
 const CLIENT = path.join(PROJECT, 'apps/web/src/components/feed.tsx');
 const reason = (specifier: string, hotpath: Record<string, unknown> = {}) =>
-  recognizeServerModule(specifier, CLIENT, getSettings({ settings: { hotpath } }))?.reason ?? null;
+  recognizeServerModule(specifier, CLIENT, getSettings({ settings: { hotpath } }), PROJECT)?.reason ?? null;
 
 describe('recognizeServerModule', () => {
   it('knows Node.js built-ins and server packages', () => {

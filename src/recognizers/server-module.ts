@@ -1,6 +1,7 @@
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import type { HotpathSettings } from '../settings.js';
+import { isClientModule } from './client-file.js';
 import { moduleReachesPackage, resolveProjectModule } from './module-graph.js';
 
 /** Why a module must never reach a browser bundle. */
@@ -36,17 +37,20 @@ export const SERVER_PACKAGES = [
  * Is the module that `specifier` names, imported from `fromFile`, server code? It is when it is a Node.js
  * built-in, a server package (or one of `serverModules`), a project module inside a server folder
  * (`serverFolders`, e.g. `apps/api/…`, `src/server/…`), or a project module that imports one of those
- * packages directly or through up to three project modules.
+ * packages directly or through up to three project modules. A project module that is client code itself is
+ * not: its own imports are judged where it is linted (one report at the boundary, not one per importer).
  */
 export function recognizeServerModule(
   specifier: string,
   fromFile: string,
   settings: HotpathSettings,
+  cwd: string,
 ): ServerModule | null {
   if (specifier.startsWith('node:') || isBuiltin(specifier)) return { reason: 'is a Node.js built-in' };
   const packages = [...SERVER_PACKAGES, ...settings.serverModules];
   const resolved = resolveProjectModule(specifier, fromFile);
   if (resolved) {
+    if (isClientModule(resolved, cwd, settings)) return null;
     const folder = serverFolderOf(resolved, fromFile, settings.serverFolders);
     if (folder) return { reason: `is in the server folder \`${folder}\`` };
   }

@@ -2,6 +2,9 @@ import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-e
 import type * as ts from 'typescript';
 import type { FileContext } from './file-context.js';
 
+/** What these recognizers read: the file's scopes, and the checker when linting with types. */
+export type TypedSource = Pick<FileContext, 'context' | 'types'>;
+
 /**
  * How a binding is used: only in type positions (`type`), at least once as a runtime value (`value`), or not
  * at all (`unused`, left to `no-unused-vars`).
@@ -18,7 +21,7 @@ export interface TypeUseOptions {
 
 /** The compiler options that change what a type-only use is, from the program when linting with types. */
 export function typeUseOptions(
-  file: FileContext,
+  file: TypedSource,
   fallback: { emitDecoratorMetadata?: boolean; verbatimModuleSyntax?: boolean },
 ): TypeUseOptions & { verbatimModuleSyntax: boolean } {
   const compilerOptions = file.types?.program.getCompilerOptions();
@@ -41,7 +44,7 @@ export function typeUseOptions(
  */
 export function importBindingUse(
   specifier: TSESTree.ImportClause,
-  file: FileContext,
+  file: TypedSource,
   options: TypeUseOptions,
 ): BindingUse {
   const variable = file.context.sourceCode.getDeclaredVariables(specifier)[0];
@@ -60,7 +63,7 @@ export function importBindingUse(
  * Is the exported binding a type only? Untyped, a local interface, type alias or `import type` binding is;
  * typed, the checker also resolves imports and `export { X } from` re-exports.
  */
-export function isTypeOnlyBinding(identifier: TSESTree.Identifier, file: FileContext, reExport: boolean): boolean {
+export function isTypeOnlyBinding(identifier: TSESTree.Identifier, file: TypedSource, reExport: boolean): boolean {
   if (file.types) return isTypeOnlySymbol(identifier, file);
   if (reExport) return false;
   const scope = file.context.sourceCode.getScope(identifier);
@@ -76,7 +79,7 @@ export function isTypeOnlyBinding(identifier: TSESTree.Identifier, file: FileCon
 }
 
 /** Does the identifier name something with no runtime value (an interface, a type alias, a type-only import)? */
-export function isTypeOnlySymbol(identifier: TSESTree.Identifier, file: FileContext): boolean {
+export function isTypeOnlySymbol(identifier: TSESTree.Identifier, file: TypedSource): boolean {
   const types = file.types;
   const tsNode = types?.toTs(identifier);
   if (!types || !tsNode) return false;

@@ -1,0 +1,252 @@
+import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { importCost } from '../src/bundle/import-cost.js';
+import { packageName, type ImportEntry } from '../src/bundle/measure.js';
+import { createRule } from '../src/create-rule.js';
+import { fixTypeImports } from '../src/fixes/type-imports.js';
+import { LIGHTER_ALTERNATIVES, PER_FUNCTION_SUBPATHS } from '../src/knowledge/bundle-alternatives.js';
+import { importedName } from '../src/recognizers/chain.js';
+import { recognizeClientFile } from '../src/recognizers/client-file.js';
+import { getFileContext } from '../src/recognizers/file-context.js';
+import { resolveProjectModule } from '../src/recognizers/module-graph.js';
+import { recognizeServerModule } from '../src/recognizers/server-module.js';
+import { importBindingUse, typeUseOptions } from '../src/recognizers/type-uses.js';
+
+export type Options = [{ coldTimeoutMs?: number; verbatimModuleSyntax?: boolean }];
+export type MessageIds =
+  | 'serverOnly'
+  | 'cannotBundle'
+  | 'overImportBudget'
+  | 'overFileBudget'
+  | 'useTypeImport'
+  | 'useSubpaths'
+  | 'useDynamic';
+
+/** Every Next.js client bundle ships these already (the framework chunk): an import of them adds nothing. */
+const FRAMEWORK = new Set(['react', 'react-dom', 'scheduler', 'next']);
+
+/** The tRPC server itself; client code takes types from it (`import type`) or uses `@trpc/client`. */
+const TRPC_SERVER = /^@trpc\/server(?:\/adapters(?:\/.*)?)?$/;
+const KB = 1000;
+const NO_DECORATOR_METADATA = { decoratorMetadata: false };
+const kb = (bytes: number) => (bytes / KB).toFixed(1);
+// Editors lint on every keystroke: a cold measurement waits this long, then finishes in the background.
+const EDITOR_TIMEOUT_MS = 500;
+
+interface Measured {
+  node: TSESTree.ImportDeclaration;
+  entry: ImportEntry;
+  gzip: number;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'client-bundle-budget',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Enforce a size budget on what each import adds to a client bundle (minified + gzip, measured by esbuild), and disallow server-only modules in client files',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          coldTimeoutMs: {
+            type: 'number',
+            minimum: 0,
+            description:
+              'How long a measurement that is not cached yet may hold the linter; past it the import is skipped this run and measured in the background. `0`: no limit. Default: no limit when `CI` is set, else 500.',
+          },
+          verbatimModuleSyntax: {
+            type: 'boolean',
+            description:
+              'Untyped linting: the project compiles with `verbatimModuleSyntax`, so imports used only as types still ship. Typed linting reads the tsconfig.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{}],
+    messages: {
+      serverOnly:
+        '`{{source}}` {{reason}}: server code in a client file ships to the browser (with drivers and secrets) or breaks the build. Call it through a tRPC procedure or a Server Action, or import only its types (`import type`).',
+      cannotBundle: '`{{source}}` cannot be bundled for the browser: {{reason}}',
+      overImportBudget: '`{{source}}` adds {{size}} kB gzip to this client bundle (budget {{budget}} kB).{{hint}}',
+      overFileBudget:
+        'The imports of this client file add {{size}} kB gzip to its bundle (budget {{budget}} kB); the largest: {{largest}}.',
+      useTypeImport: 'Import only its types, with `import type`: nothing is bundled.',
+      useSubpaths: 'Import each function from its own module ({{example}}).',
+      useDynamic: 'Load `{{name}}` on demand with `next/dynamic`, in a chunk of its own.',
+    },
+  },
+  defaultOptions: [{}],
+  create(context, [options]) {
+    const file = getFileContext(context);
+    if (!recognizeClientFile(file)) return {};
+    const { sourceCode } = context;
+    const timeoutMs = timeBox(options.coldTimeoutMs);
+    const { budgets } = file.settings;
+    const measured: Measured[] = [];
+    const verbatim = typeUseOptions(file, options).verbatimModuleSyntax;
+
+    return {
+      ImportDeclaration(node) {
+        if (node.importKind === 'type') return;
+        const values = node.specifiers.filter((s) => !(s.type === T.ImportSpecifier && s.importKind === 'type'));
+        if (node.specifiers.length > 0 && values.length === 0) return;
+        const source = node.source.value;
+        // Bindings used only as types are dropped by the compilers (SWC, esbuild, tsc) unless the project
+        // compiles with `verbatimModuleSyntax`: only then does the import ship. Else it is
+        // `prefer-type-imports`' finding, not a bundle's.
+        const typeOnly = values.length > 0 && values.every((s) => importBindingUse(s, file, NO_DECORATOR_METADATA) === 'type');
+        if (typeOnly && !verbatim) return;
+        const suggest: TSESLint.ReportSuggestionArray<MessageIds> =
+          typeOnly && node.attributes.length === 0
+            ? [{ messageId: 'useTypeImport', fix: (fixer) => fixTypeImports(fixer, sourceCode, node, new Set(values), 'inline-type-imports') }]
+            : [];
+        const server = TRPC_SERVER.test(source)
+          ? { reason: 'is the tRPC server' }
+          : recognizeServerModule(source, context.physicalFilename, file.settings, context.cwd);
+        if (server) {
+          context.report({ node, messageId: 'serverOnly', data: { source, reason: server.reason }, suggest });
+          return;
+        }
+        // Project modules are the app's own code, bundled whatever the import; packages are measured.
+        if (source.startsWith('.') || source.startsWith('/') || resolveProjectModule(source, context.physicalFilename)) return;
+        const name = packageName(source);
+        if (FRAMEWORK.has(name)) return;
+        const entry: ImportEntry = { specifier: source, names: values.map(importedName) };
+        const cost = importCost([entry], context.physicalFilename, context.cwd, timeoutMs);
+        if (!cost || 'pending' in cost) return;
+        if ('error' in cost) {
+          context.report({ node, messageId: 'cannotBundle', data: { source, reason: cost.error } });
+          return;
+        }
+        measured.push({ node, entry, gzip: cost.gzip });
+        const budget = budgets.packages[name] ?? budgets.importKb;
+        if (cost.gzip <= budget * KB) return;
+        suggest.push(...subpathFix(node, name, sourceCode), ...dynamicFix(node, sourceCode));
+        context.report({
+          node,
+          messageId: 'overImportBudget',
+          data: { source, size: kb(cost.gzip), budget: String(budget), hint: hintFor(name, suggest) },
+          suggest,
+        });
+      },
+      'Program:exit'() {
+        if (measured.length === 0) return;
+        const total =
+          measured.length === 1
+            ? measured[0]!.gzip
+            : importCost(measured.map((m) => m.entry), context.physicalFilename, context.cwd, timeoutMs);
+        const gzip = typeof total === 'number' ? total : total && 'gzip' in total ? total.gzip : null;
+        if (gzip === null || gzip <= budgets.fileKb * KB) return;
+        const largest = [...measured]
+          .sort((a, b) => b.gzip - a.gzip)
+          .slice(0, 3)
+          .map((m) => `\`${m.entry.specifier}\` ${kb(m.gzip)} kB`)
+          .join(', ');
+        context.report({
+          node: measured[0]!.node,
+          messageId: 'overFileBudget',
+          data: { size: kb(gzip), budget: String(budgets.fileKb), largest },
+        });
+      },
+    };
+  },
+});
+
+function timeBox(option: number | undefined): number {
+  if (option !== undefined) return option === 0 ? Infinity : option;
+  const ci = process.env.CI;
+  return ci && ci !== 'false' && ci !== '0' ? Infinity : EDITOR_TIMEOUT_MS;
+}
+
+function hintFor(name: string, suggest: TSESLint.ReportSuggestionArray<MessageIds>): string {
+  const alternative = LIGHTER_ALTERNATIVES[name];
+  const hints = [alternative ? ` Lighter: ${alternative}.` : ''];
+  if (suggest.some((s) => s.messageId === 'useDynamic')) hints.push(' Or load it on demand with `next/dynamic`.');
+  return hints.join('');
+}
+
+/**
+ * `import { debounce } from "lodash"` → `import debounce from "lodash/debounce"`; also `import _ from
+ * "lodash"` when `_` is only read as `_.name`, whose reads become the per-function imports.
+ */
+function subpathFix(
+  node: TSESTree.ImportDeclaration,
+  name: string,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESLint.ReportSuggestionArray<MessageIds> {
+  if (!PER_FUNCTION_SUBPATHS.has(name) || node.source.value !== name || node.specifiers.length === 0) return [];
+  const imports = new Map<string, string>(); // local name → function
+  const edits: Array<{ node: TSESTree.Node; text: string }> = [];
+  for (const s of node.specifiers) {
+    if (s.type === T.ImportSpecifier) {
+      imports.set(s.local.name, importedName(s));
+      continue;
+    }
+    const variable = sourceCode.getDeclaredVariables(s)[0];
+    const scope = sourceCode.getScope(node);
+    for (const reference of variable?.references ?? []) {
+      const member = reference.identifier.parent;
+      if (member?.type !== T.MemberExpression || member.object !== reference.identifier || member.computed) return [];
+      if (member.property.type !== T.Identifier) return [];
+      const fn = member.property.name;
+      // The function's name becomes a binding of the module: it must be free.
+      if (scope.set.has(fn) || scope.through.some((r) => r.identifier.name === fn)) return [];
+      imports.set(fn, fn);
+      edits.push({ node: member, text: fn });
+    }
+  }
+  if (imports.size === 0) return [];
+  const text = [...imports]
+    .map(([local, fn]) => `import ${local} from ${JSON.stringify(`${name}/${fn}`)};`)
+    .join('\n');
+  const example = `\`import ${[...imports][0]![0]} from "${name}/${[...imports][0]![1]}"\``;
+  return [
+    {
+      messageId: 'useSubpaths',
+      data: { example },
+      fix: (fixer) => [fixer.replaceText(node, text), ...edits.map((e) => fixer.replaceText(e.node, e.text))],
+    },
+  ];
+}
+
+/** A component used only as a JSX element: `const Chart = dynamic(() => import("pkg"))`. */
+function dynamicFix(
+  node: TSESTree.ImportDeclaration,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESLint.ReportSuggestionArray<MessageIds> {
+  if (node.specifiers.length !== 1) return [];
+  const [s] = node.specifiers as [TSESTree.ImportClause];
+  if (s.type === T.ImportNamespaceSpecifier) return [];
+  const references = sourceCode.getDeclaredVariables(s)[0]?.references ?? [];
+  const inJsx = (r: TSESLint.Scope.Reference) =>
+    r.identifier.parent?.type === T.JSXOpeningElement || r.identifier.parent?.type === T.JSXClosingElement;
+  if (references.length === 0 || !references.every(inJsx)) return [];
+  const program = sourceCode.ast;
+  const hasDynamic = program.body.some(
+    (d) => d.type === T.ImportDeclaration && d.source.value === 'next/dynamic' && d.specifiers.some((x) => x.local.name === 'dynamic'),
+  );
+  if (!hasDynamic && (sourceCode.getScope(node).set.has('dynamic'))) return [];
+  const source = JSON.stringify(node.source.value);
+  const loader =
+    s.type === T.ImportDefaultSpecifier ? `import(${source})` : `import(${source}).then((m) => m.${importedName(s)})`;
+  const lastImport = program.body.filter((d) => d.type === T.ImportDeclaration).at(-1)!;
+  const declaration = `const ${s.local.name} = dynamic(() => ${loader});`;
+  return [
+    {
+      messageId: 'useDynamic',
+      data: { name: s.local.name },
+      fix: (fixer) =>
+        lastImport === node
+          ? fixer.replaceText(node, `${hasDynamic ? '' : 'import dynamic from "next/dynamic";\n'}\n${declaration}`)
+          : [
+              hasDynamic ? fixer.remove(node) : fixer.replaceText(node, 'import dynamic from "next/dynamic";'),
+              fixer.insertTextAfter(lastImport, `\n\n${declaration}`),
+            ],
+    },
+  ];
+}

@@ -1,0 +1,83 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { esbuildVersion, findInstalledPackage, packageName, type ImportEntry, type Measurement } from './measure.js';
+import { cacheDirectory, cacheFile, readCache } from './size-cache.js';
+
+/** A measurement, or `pending` when the cold measurement did not finish within the time box. */
+export type Cost = Measurement | { pending: true };
+
+// Built code runs the worker beside it; the test suite runs sources, and so the worker that the build made.
+const here = fileURLToPath(import.meta.url);
+const WORKER = here.endsWith('.ts')
+  ? path.resolve(path.dirname(here), '../../dist/src/bundle/measure-worker.js')
+  : path.join(path.dirname(here), 'measure-worker.js');
+
+/** Whatever the time box, a measurement never holds the linter longer than this. */
+const HARD_LIMIT_MS = 120_000;
+
+// By cache file: a path per project and key.
+const memory = new Map<string, Measurement>();
+const inFlight = new Set<string>();
+
+/**
+ * What `entries` add to a browser bundle, from the memory of this process, the disk cache, or a cold
+ * measurement by esbuild in a child process. A cold measurement waits at most `timeoutMs` (`Infinity` for
+ * no time box); past it the import is `pending` for this run, and the child still fills the cache for the
+ * next one. Returns null when a package is not installed where `fromFile` would resolve it.
+ */
+export function importCost(entries: readonly ImportEntry[], fromFile: string, cwd: string, timeoutMs: number): Cost | null {
+  const resolveDir = path.dirname(fromFile);
+  const packages = [];
+  for (const name of new Set(entries.map((e) => packageName(e.specifier)))) {
+    const found = findInstalledPackage(name, resolveDir);
+    if (!found) return null;
+    packages.push(found);
+  }
+  const peers = [...new Set(packages.flatMap((p) => p.peers))].sort();
+  const key = JSON.stringify({
+    esbuild: esbuildVersion,
+    packages: packages.map((p) => `${p.name}@${p.version}`).sort(),
+    entries: entries.map((e) => [e.specifier, [...e.names].sort()]),
+    peers,
+  });
+  const file = cacheFile(cacheDirectory(cwd), key);
+  const remembered = memory.get(file);
+  if (remembered) return remembered;
+  const cached = readCache(file, key);
+  if (cached) {
+    memory.set(file, cached);
+    return cached;
+  }
+  const job = JSON.stringify({ entries, resolveDir: existingDirectory(resolveDir), peers, file, key });
+  if (timeoutMs === Infinity) {
+    spawnSync(process.execPath, [WORKER, job], { stdio: 'ignore', timeout: HARD_LIMIT_MS });
+  } else if (!inFlight.has(key)) {
+    inFlight.add(key);
+    spawn(process.execPath, [WORKER, job], { stdio: 'ignore', detached: true }).unref();
+  }
+  const measured = timeoutMs === Infinity ? readCache(file, key) : waitFor(file, key, Math.min(timeoutMs, HARD_LIMIT_MS));
+  if (!measured) return { pending: true };
+  inFlight.delete(key);
+  memory.set(file, measured);
+  return measured;
+}
+
+// A file not saved yet may sit in a folder that does not exist either; esbuild resolves from a real one.
+function existingDirectory(dir: string): string {
+  while (!existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+// ESLint rules are synchronous: poll the cache file, sleeping between looks.
+function waitFor(file: string, key: string, timeoutMs: number): Measurement | undefined {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = readCache(file, key);
+    if (found || Date.now() >= deadline) return found;
+    Atomics.wait(sleeper, 0, 0, Math.min(10, Math.max(1, deadline - Date.now())));
+  }
+}
