@@ -2,7 +2,9 @@
 // against a real redis-server on loopback, interleaved over several rounds; prints medians and the ratio.
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
+import { Redis as Upstash } from '@upstash/redis';
 import { startRedisServer } from './redis-server.js';
+import { startUpstashRest } from './upstash-rest.js';
 import { median, spread } from './stats.js';
 
 const KEYS = Array.from({ length: 100 }, (_, i) => `bench:${i}`);
@@ -36,19 +38,45 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-for (const op of ['read', 'write'] as const) {
-  await perItem[op]();
-  await batched[op](); // warm up connection and server
+// @upstash/redis over its REST protocol (a local front to the same server): a round trip is an HTTP request.
+const rest = await startUpstashRest(server.port);
+const upstash = new Upstash({ url: rest.url, token: rest.token });
+const upstashPerItem = {
+  read: () => Promise.all(KEYS.map((k) => upstash.get<string>(k))),
+  write: async () => {
+    for (const k of KEYS) await upstash.set(k, 'v', { ex: 60 });
+  },
+};
+const upstashBatched = {
+  read: () => upstash.mget<(string | null)[]>(KEYS),
+  write: async () => {
+    const batch = upstash.pipeline();
+    for (const k of KEYS) batch.set(k, 'v', { ex: 60 });
+    await batch.exec();
+  },
+};
+
+for (const [client, before, after] of [
+  ['ioredis', perItem, batched],
+  ['@upstash/redis', upstashPerItem, upstashBatched],
+] as const) {
+  for (const op of ['read', 'write'] as const) await compare(client, op, before[op], after[op]);
+}
+
+async function compare(client: string, op: string, perItemOp: () => Promise<unknown>, batchedOp: () => Promise<unknown>) {
+  await perItemOp();
+  await batchedOp(); // warm up connection and server
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
-    a.push(await time(perItem[op]));
-    b.push(await time(batched[op]));
+    a.push(await time(perItemOp));
+    b.push(await time(batchedOp));
   }
   const ratios = a.map((t, i) => t / b[i]!);
   console.log(
-    `${op} 100 keys: per item ${median(a).toFixed(2)} ms (${spread(a)}), rewritten ${median(b).toFixed(2)} ms (${spread(b)}): ${median(ratios).toFixed(1)}× faster (${spread(ratios)})`,
+    `${client} ${op} 100 keys: per item ${median(a).toFixed(2)} ms (${spread(a)}), rewritten ${median(b).toFixed(2)} ms (${spread(b)}): ${median(ratios).toFixed(1)}× faster (${spread(ratios)})`,
   );
 }
+await rest.close();
 redis.disconnect();
 server.stop();

@@ -22,7 +22,11 @@ type Plan =
 interface Dialect {
   open(receiver: string): string;
   send(batch: string): string;
+  /** Sends a batch that may be empty (a loop over no items). */
+  sendAll(batch: string): string;
   mget: string;
+  /** The batch infers the types of its replies itself: no cast to the reply types is written. */
+  typed: boolean;
   helper: string;
   helperSource: string;
 }
@@ -32,7 +36,9 @@ interface Dialect {
 const IOREDIS: Dialect = {
   open: (receiver) => `${receiver}.pipeline()`,
   send: (batch) => `${batch}.exec()`,
+  sendAll: (batch) => `${batch}.exec()`,
   mget: 'mget',
+  typed: false,
   helper: 'redisPipelineResults',
   helperSource: `
 /** Added by \`hotpath codemod redis-pipeline\`: the replies of an ioredis pipeline, throwing its first error as the separate commands did. */
@@ -50,7 +56,9 @@ async function redisPipelineResults(pending: Promise<Array<[Error | null, unknow
 const NODE_REDIS: Dialect = {
   open: (receiver) => `${receiver}.multi()`,
   send: (batch) => `${batch}.execAsPipeline()`,
+  sendAll: (batch) => `${batch}.execAsPipeline()`,
   mget: 'mGet',
+  typed: false,
   helper: 'redisBatchResults',
   helperSource: `
 /** Added by \`hotpath codemod redis-pipeline\`: the replies of a node-redis pipeline, throwing its first failed command's error as the separate commands did. */
@@ -66,10 +74,34 @@ async function redisBatchResults(pending: Promise<unknown[]>): Promise<unknown[]
 `,
 };
 
+// @upstash/redis' exec() throws the first failed command's error as "Command 2 [ incr ] failed: …"; the command
+// alone (auto-pipelined, the client's default) threw "Command failed: …": the helper rethrows it so. Its exec()
+// infers the reply types, and rejects an empty pipeline, which a loop over no items would send.
+const UPSTASH: Dialect = {
+  open: (receiver) => `${receiver}.pipeline()`,
+  send: (batch) => `${batch}.exec()`,
+  sendAll: (batch) => `${batch}.length() > 0 ? ${batch}.exec() : Promise.resolve([])`,
+  mget: 'mget',
+  typed: true,
+  helper: 'upstashPipelineResults',
+  helperSource: `
+/** Added by \`hotpath codemod redis-pipeline\`: the replies of an Upstash pipeline, throwing a failed command's error as the command alone did. */
+async function upstashPipelineResults<T>(pending: Promise<T>): Promise<T> {
+  try {
+    return await pending;
+  } catch (error) {
+    if (error instanceof Error) error.message = error.message.replace(/^Command \\d+ \\[ [^\\]]+ \\] failed: /, "Command failed: ");
+    throw error;
+  }
+}
+`,
+};
+
 const BATCH = 'redisBatch';
 
 /**
- * Rewrites Redis commands that could share a round trip (ioredis, and node-redis with `multi()…execAsPipeline()`):
+ * Rewrites Redis commands that could share a round trip (ioredis and Upstash with `pipeline()…exec()`, node-redis
+ * with `multi()…execAsPipeline()`):
  *   const a = await redis.get(k1); const b = await redis.get(k2);
  *   → const [a, b] = (await redisPipelineResults(redis.pipeline().get(k1).get(k2).exec())) as [string | null, string | null];
  *   await Promise.all(keys.map((k) => redis.get(k)))
@@ -132,13 +164,14 @@ function planRun(run: RedisCommand[], source: string): Plan {
   if (between.some((gap) => /\/[/*]/.test(gap))) return { line, reason: 'comments between the commands would be lost' };
   const names = statements.map((s) => (s.type === T.VariableDeclaration ? text(source, s.declarations[0]!.id) : ''));
   const types = run.map((c) => IOREDIS_REPLY_TYPES.get(c.command.name));
-  const unknown = run.find((c, i) => names[i] && !types[i]);
+  const unknown = dialect.typed ? undefined : run.find((c, i) => names[i] && !types[i]);
   if (unknown) return { line, reason: `the reply type of ${unknown.command.name.toUpperCase()} is not known: batch it by hand` };
-  const calls = run.map((c) => `.${memberName(c.node.callee as TSESTree.MemberExpression)}(${argsText(source, c.node)})`).join('');
+  const calls = run.map((c) => callText(source, c.node)).join('');
   const exec = `${dialect.helper}(${dialect.send(`${dialect.open(receiver)}${calls}`)})`;
   const declared = statements.filter((s): s is TSESTree.VariableDeclaration => s.type === T.VariableDeclaration);
   if (declared.length === 0) return { start, end, text: `await ${exec};`, helper: dialect };
   const kind = declared.some((d) => d.kind !== 'const') ? 'let' : 'const';
+  if (dialect.typed) return { start, end, text: `${kind} [${names.join(', ')}] = await ${exec};`, helper: dialect };
   const tuple = types.map((t, i) => (names[i] ? t : 'unknown')).join(', ');
   return { start, end, text: `${kind} [${names.join(', ')}] = (await ${exec}) as [${tuple}];`, helper: dialect };
 }
@@ -160,10 +193,13 @@ function planMget(node: TSESTree.CallExpression, file: FileContext, source: stri
   const keys = text(source, map.callee.object);
   const param = text(source, callback.params[0]!);
   const key = text(source, command.node.arguments[0]!);
+  // Upstash's GET<T> reads T | null; its MGET takes the array type of the replies.
+  const typeArguments = command.node.typeArguments;
+  const replies = dialect.typed && typeArguments ? `<(${text(source, typeArguments).slice(1, -1)} | null)[]>` : '';
   return {
     start: node.range[0],
     end: node.range[1],
-    text: `(${keys}.length > 0 ? ${text(source, command.receiver)}.${dialect.mget}(${keys}.map((${param}) => ${key})) : Promise.resolve([]))`,
+    text: `(${keys}.length > 0 ? ${text(source, command.receiver)}.${dialect.mget}${replies}(${keys}.map((${param}) => ${key})) : Promise.resolve([]))`,
     helper: null,
   };
 }
@@ -181,14 +217,13 @@ function planLoop(loop: TSESTree.ForOfStatement, file: FileContext, source: stri
   if (command.command.kind !== 'write') return { line, reason: 'a read per item whose replies are dropped: check what the loop needs' };
   if (loop.await) return { line, reason: 'the items arrive asynchronously (for await)' };
   const indent = /[^\S\n]*$/.exec(source.slice(0, loop.range[0]))![0];
-  const method = memberName(command.node.callee as TSESTree.MemberExpression);
-  const queued = `${BATCH}.${method}(${argsText(source, command.node)});`;
+  const queued = `${BATCH}${callText(source, command.node)};`;
   const head = source.slice(loop.range[0], loop.body.range[0]);
   // A block of its own, so that two rewritten loops in one function do not both declare the batch.
   const lines = [
     `const ${BATCH} = ${dialect.open(text(source, command.receiver))};`,
     `${head}${queued}`,
-    `await ${dialect.helper}(${dialect.send(BATCH)});`,
+    `await ${dialect.helper}(${dialect.sendAll(BATCH)});`,
   ];
   return {
     start: loop.range[0],
@@ -216,9 +251,7 @@ function perItemSite(node: TSESTree.CallExpression, file: FileContext): Plan | n
 function dialectOf(command: RedisCommand): Dialect | string {
   if (command.client === 'ioredis') return IOREDIS;
   if (command.client === 'node-redis') return NODE_REDIS;
-  if (command.client === 'upstash') {
-    return "@upstash/redis is not rewritten yet (its pipeline's errors differ): enable the client's auto-pipelining, or batch by hand";
-  }
+  if (command.client === 'upstash') return UPSTASH;
   return 'the Redis client library is not known, so neither is its batched form';
 }
 
@@ -226,6 +259,12 @@ function statementOf(node: TSESTree.Node): TSESTree.Statement {
   let current: TSESTree.Node = node;
   while (current.parent && current.parent.type !== T.BlockStatement && current.parent.type !== T.Program) current = current.parent;
   return current as TSESTree.Statement;
+}
+
+/** `.get<string>(key)`: the method with its type arguments and arguments, to chain on a batch. */
+function callText(source: string, call: TSESTree.CallExpression): string {
+  const method = memberName(call.callee as TSESTree.MemberExpression);
+  return `.${method}${call.typeArguments ? text(source, call.typeArguments) : ''}(${argsText(source, call)})`;
 }
 
 function argsText(source: string, call: TSESTree.CallExpression): string {
@@ -240,6 +279,6 @@ function text(source: string, node: TSESTree.Node): string {
 export const codemod: JscodeshiftCodemod = {
   kind: 'jscodeshift',
   name: 'redis-pipeline',
-  description: 'Redis commands that could share a round trip → one pipeline or MGET (ioredis, node-redis)',
+  description: 'Redis commands that could share a round trip → one pipeline or MGET (ioredis, node-redis, Upstash)',
   transform,
 };

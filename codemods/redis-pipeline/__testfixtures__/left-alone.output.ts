@@ -1,8 +1,7 @@
 import { Redis } from "ioredis";
-import { Redis as Upstash } from "@upstash/redis";
 
 const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
-const upstash = Upstash.fromEnv();
+const replica = new Redis(process.env.REDIS_REPLICA_URL ?? "redis://127.0.0.1:6380");
 
 export async function dependent() {
   const id = await redis.get("current");
@@ -16,9 +15,9 @@ export async function commented(id: string) {
   await redis.expire(`views:${id}`, 3600);
 }
 
-export async function viaUpstash() {
-  const a = await upstash.get<string>("a");
-  const b = await upstash.get<string>("b");
+export async function twoClients() {
+  const a = await redis.get("a");
+  const b = await replica.get("b");
   return [a, b];
 }
 
