@@ -3,8 +3,13 @@ import type { CodemodEntry } from '../src/codemod.js';
 /** Every codemod of the package, by name, in alphabetical order; each is loaded only when it runs. */
 export const codemods: CodemodEntry[] = [
   {
+    name: 'cursor-pagination',
+    description: 'tRPC procedures paging Drizzle queries by offset → keyset (cursor) pagination with { items, nextCursor }',
+    load: async () => (await import('./cursor-pagination/transform.js')).codemod,
+  },
+  {
     name: 'redis-pipeline',
-    description: 'Redis commands that could share a round trip → one pipeline or MGET (ioredis, node-redis)',
+    description: 'Redis commands that could share a round trip → one pipeline or MGET (ioredis, node-redis, Upstash)',
     load: async () => (await import('./redis-pipeline/transform.js')).codemod,
   },
 ];

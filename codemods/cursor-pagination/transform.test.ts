@@ -1,0 +1,80 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCodemod } from '../../src/cli/codemod-runner.js';
+import type { HotpathApi } from '../../src/codemod.js';
+import transform, { codemod } from './transform.js';
+
+const FIXTURES = path.join(import.meta.dirname, '__testfixtures__');
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
+const cases = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.input.ts'))
+  .map((f) => f.replace('.input.ts', ''));
+
+function run(file: string): { output: string | undefined; bails: string[] } {
+  const bails: string[] = [];
+  const api = { bail: (line: number, reason: string) => void bails.push(`${line}: ${reason}`) } as HotpathApi;
+  return { output: transform({ path: file, source: readFileSync(file, 'utf8') }, api) ?? undefined, bails };
+}
+
+describe('cursor-pagination', () => {
+  it.for(cases)('rewrites %s.input.ts into %s.output.ts, and a second run changes nothing', (name) => {
+    const input = path.join(FIXTURES, `${name}.input.ts`);
+    const expected = readFileSync(path.join(FIXTURES, `${name}.output.ts`), 'utf8');
+    expect(run(input).output ?? readFileSync(input, 'utf8')).toBe(expected);
+    expect(run(path.join(FIXTURES, `${name}.output.ts`)).output).toBeUndefined();
+  });
+
+  it('says why it leaves a site alone, and lists client calls by page number', () => {
+    expect(run(path.join(FIXTURES, 'left-alone.input.ts')).bails).toEqual([
+      '12: the query has no `orderBy`: there is no order to continue from',
+      '18: the order is on an expression it cannot compare (only columns of the queried table are)',
+      '24: the order column `posts.score` may be NULL: a keyset on it needs NULLS FIRST/LAST handling by hand',
+      '29: the offset is not computed from `input.page`',
+      '34: OFFSET in raw SQL: rewrite it by hand (a keyset `WHERE (a, id) < ($1, $2)` and `LIMIT n + 1`)',
+      '39: a page-numbered query on the client: move it to `useInfiniteQuery` with `getNextPageParam: (last) => last.nextCursor` once its procedure pages by cursor',
+    ]);
+  });
+
+  it('produces code that type-checks against drizzle-orm, tRPC and zod', () => {
+    const files = readdirSync(FIXTURES).filter((f) => !f.includes('.input.')).map((f) => path.join(FIXTURES, f));
+    const args = ['--ignoreConfig', '--noEmit', '--strict', '--skipLibCheck', '--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--types', 'node', ...files];
+    expect(() => execFileSync(process.execPath, [TSC, ...args], { encoding: 'utf8' })).not.toThrow();
+  });
+
+  it("rewrites the fixture app's paginated routers, says why it leaves the others, and the app still type-checks", async () => {
+    // Inside the repository, so that the copy resolves the same node_modules.
+    const app = path.join(ROOT, '.cache', 'cursor-socialhub');
+    rmSync(app, { recursive: true, force: true });
+    mkdirSync(path.dirname(app), { recursive: true });
+    cpSync(path.join(ROOT, 'fixtures/socialhub'), app, { recursive: true });
+    const files = ['apps/api/src', 'apps/web/src'].flatMap((dir) =>
+      readdirSync(path.join(app, dir), { recursive: true, encoding: 'utf8' })
+        .filter((f) => /\.tsx?$/.test(f))
+        .map((f) => path.join(app, dir, f)),
+    );
+    const result = await runCodemod(codemod, { cwd: app, files, dry: false, print: false, mark: false, write: () => {} });
+    expect(result.changed.sort()).toEqual(['apps/api/src/trpc/routers/post.ts', 'apps/api/src/trpc/routers/search.ts']);
+    expect(result.skipped.map((s) => `${s.file}:${s.line}`).sort()).toEqual([
+      'apps/api/src/services/feed.service.ts:25',
+      'apps/api/src/trpc/routers/search.ts:23',
+      'apps/web/src/app/feed/timeline.tsx:11',
+      'apps/web/src/app/search/page.tsx:10',
+    ]);
+    const second = await runCodemod(codemod, { cwd: app, files, dry: false, print: false, mark: false, write: () => {} });
+    expect(second.changed).toEqual([]);
+    // The web app still calls the old inputs: the listed client sites are what is left to move.
+    const output = (() => {
+      try {
+        execFileSync(process.execPath, [TSC, '--noEmit', '-p', '.'], { cwd: app, encoding: 'utf8' });
+        return '';
+      } catch (error) {
+        return String((error as { stdout?: string }).stdout);
+      }
+    })();
+    const errorFiles = [...new Set([...output.matchAll(/^([^\s(]+)\(\d+,\d+\): error/gm)].map((m) => m[1]))];
+    expect(errorFiles.sort()).toEqual(['apps/web/src/app/feed/timeline.tsx', 'apps/web/src/app/search/page.tsx']);
+  });
+});
