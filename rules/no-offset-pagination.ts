@@ -12,7 +12,7 @@ type Options = [{ allow?: string[] }];
 type MessageIds = 'offsetPagination' | 'offsetInput';
 
 const WHY =
-  'every page makes the database read and discard all rows before it (page N costs O(N)), and rows inserted between requests show up twice or are skipped. Page with a cursor on an indexed, unique order instead (`where(lt(col, cursor))` + `limit`, a `cursor` input and a `nextCursor` output).';
+  'every page makes the database read and discard all rows before it (page N costs O(N)), and rows inserted between requests show up twice or are skipped. Page with a cursor on an indexed, unique order instead (`where(lt(col, cursor))` + `limit`, a `cursor` input and a `nextCursor` output): `hotpath codemod cursor-pagination` can rewrite it.';
 
 const FORMS: Record<OffsetPagination['kind'], string> = {
   offset: '`.offset()`',
