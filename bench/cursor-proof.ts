@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import ts from 'typescript';
 
+// The repository: one folder up from bench/ when run from sources (tests), two from dist/bench/ when built.
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', fileURLToPath(import.meta.url).endsWith('.ts') ? '' : '..');
 const FIXTURES = path.join(ROOT, 'codemods/cursor-pagination/__testfixtures__');
 const BUILD = path.join(ROOT, '.cache/cursor-proof');

@@ -24,8 +24,6 @@ export type MessageIds =
 /** Every Next.js client bundle ships these already (the framework chunk): an import of them adds nothing. */
 const FRAMEWORK = new Set(['react', 'react-dom', 'scheduler', 'next']);
 
-/** The tRPC server itself; client code takes types from it (`import type`) or uses `@trpc/client`. */
-const TRPC_SERVER = /^@trpc\/server(?:\/adapters(?:\/.*)?)?$/;
 const KB = 1000;
 const NO_DECORATOR_METADATA = { decoratorMetadata: false };
 const kb = (bytes: number) => (bytes / KB).toFixed(1);
@@ -105,9 +103,7 @@ export default createRule<Options, MessageIds>({
           typeOnly && node.attributes.length === 0
             ? [{ messageId: 'useTypeImport', fix: (fixer) => fixTypeImports(fixer, sourceCode, node, new Set(values), 'inline-type-imports') }]
             : [];
-        const server = TRPC_SERVER.test(source)
-          ? { reason: 'is the tRPC server' }
-          : recognizeServerModule(source, context.physicalFilename, file.settings, context.cwd);
+        const server = recognizeServerModule(source, context.physicalFilename, file.settings, context.cwd);
         if (server) {
           context.report({ node, messageId: 'serverOnly', data: { source, reason: server.reason }, suggest });
           return;
@@ -136,11 +132,9 @@ export default createRule<Options, MessageIds>({
       },
       'Program:exit'() {
         if (measured.length === 0) return;
-        const total =
-          measured.length === 1
-            ? measured[0]!.gzip
-            : importCost(measured.map((m) => m.entry), context.physicalFilename, context.cwd, timeoutMs);
-        const gzip = typeof total === 'number' ? total : total && 'gzip' in total ? total.gzip : null;
+        // Several imports are measured as one bundle, so that what they share counts once.
+        const together = measured.length > 1 ? importCost(measured.map((m) => m.entry), context.physicalFilename, context.cwd, timeoutMs) : null;
+        const gzip = measured.length === 1 ? measured[0]!.gzip : together && 'gzip' in together ? together.gzip : null;
         if (gzip === null || gzip <= budgets.fileKb * KB) return;
         const largest = [...measured]
           .sort((a, b) => b.gzip - a.gzip)

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { fixTypeExports, fixTypeImports, type FixStyle } from '../src/fixes/type-imports.js';
 import { recognizeClientFile } from '../src/recognizers/client-file.js';
-import { getFileContext } from '../src/recognizers/file-context.js';
+import { getFileContext, type FileContext } from '../src/recognizers/file-context.js';
 import { getOptionalTypes } from '../src/recognizers/types.js';
 import { recognizeServerModule } from '../src/recognizers/server-module.js';
 import { importBindingUse, isTypeOnlyBinding, typeUseOptions } from '../src/recognizers/type-uses.js';
@@ -74,9 +74,10 @@ export default createRule<Options, MessageIds>({
     const uses = typeUseOptions(typed, options);
     const style: FixStyle = options.fixStyle === 'separate-type-imports' ? 'separate-type-imports' : 'inline-type-imports';
     const { sourceCode } = context;
+    let file: FileContext | undefined;
+    const fileContext = () => (file ??= getFileContext(context));
     let client: boolean | undefined;
-    const file = () => getFileContext(context);
-    const isClient = () => (client ??= recognizeClientFile(file()) !== null);
+    const isClient = () => (client ??= recognizeClientFile(fileContext()) !== null);
 
     return {
       ImportDeclaration(node) {
@@ -96,20 +97,12 @@ export default createRule<Options, MessageIds>({
           }
           return;
         }
-        const server = isClient() ? recognizeServerModule(node.source.value, context.physicalFilename, file().settings, context.cwd) : null;
+        const server = isClient() ? recognizeServerModule(source, context.physicalFilename, fileContext().settings, context.cwd) : null;
         if (!server && options.onlyServerCode) return;
-        const names = [...types].map((s) => `\`${s.local.name}\``);
         context.report({
           node,
           messageId: server ? 'serverCodeInClient' : 'typeOnlyImport',
-          data: {
-            names: names.join(', '),
-            source,
-            verb: names.length === 1 ? 'is' : 'are',
-            types: names.length === 1 ? 'a type' : 'types',
-            values: names.length === 1 ? 'a value' : 'values',
-            reason: server?.reason ?? '',
-          },
+          data: { ...namesData([...types].map((s) => s.local.name)), source, reason: server?.reason ?? '' },
           fix,
         });
       },
@@ -119,18 +112,24 @@ export default createRule<Options, MessageIds>({
           node.specifiers.filter((s) => s.exportKind !== 'type' && s.local.type === T.Identifier && isTypeOnlyBinding(s.local, typed, node.source !== null)),
         );
         if (types.size === 0) return;
-        const names = [...types].map((s) => `\`${sourceCode.getText(s.local)}\``);
         context.report({
           node,
           messageId: 'typeOnlyExport',
-          data: {
-            names: names.join(', '),
-            verb: names.length === 1 ? 'is' : 'are',
-            types: names.length === 1 ? 'a type' : 'types',
-          },
+          data: namesData([...types].map((s) => sourceCode.getText(s.local))),
           fix: node.attributes.length === 0 ? (fixer) => fixTypeExports(fixer, sourceCode, node, types, style) : null,
         });
       },
     };
   },
 });
+
+/** `\`A\`, \`B\` are types`: the message words for one name or several. */
+function namesData(names: string[]) {
+  const one = names.length === 1;
+  return {
+    names: names.map((n) => `\`${n}\``).join(', '),
+    verb: one ? 'is' : 'are',
+    types: one ? 'a type' : 'types',
+    values: one ? 'a value' : 'values',
+  };
+}

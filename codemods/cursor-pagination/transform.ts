@@ -2,10 +2,13 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { FileInfo } from 'jscodeshift';
 import type { HotpathApi, JscodeshiftCodemod } from '../../src/codemod.js';
 import { analyzeSource } from '../../src/codemods/analyze.js';
+import { argsText, indentBefore, text } from '../../src/codemods/source-text.js';
 import { readTableColumns, type ColumnInfo } from '../../src/codemods/drizzle-schema.js';
 import { flattenChain, keyName, memberName } from '../../src/recognizers/chain.js';
 import { recognizeDrizzleQuery, type DrizzleQuery } from '../../src/recognizers/drizzle-query.js';
 import type { FileContext } from '../../src/recognizers/file-context.js';
+import { isFunction } from '../../src/recognizers/per-item.js';
+import { walk } from '../../src/recognizers/walk.js';
 import { findOffsetPagination } from '../../src/recognizers/offset-pagination.js';
 import { findEnclosingProcedure, type TrpcProcedure } from '../../src/recognizers/trpc-procedure.js';
 
@@ -273,7 +276,7 @@ function resultShape(procedure: TrpcProcedure, query: DrizzleQuery): ResultShape
     rewrite: (source, limit, nextCursor) => [
       { start: declaration.declarations[0]!.id.range[0], end: declaration.declarations[0]!.id.range[1], text: fetched },
       // After the declaration's line, so that a comment at its end stays with it.
-      { start: lineEnd(source, declaration.range[1]), end: lineEnd(source, declaration.range[1]), text: `\n${indentOf(source, declaration)}const ${name} = ${fetched}.slice(0, ${limit});` },
+      { start: lineEnd(source, declaration.range[1]), end: lineEnd(source, declaration.range[1]), text: `\n${indentBefore(source, declaration)}const ${name} = ${fetched}.slice(0, ${limit});` },
       {
         start: returned.range[0],
         end: returned.range[1],
@@ -313,22 +316,13 @@ function lineIndent(source: string, index: number): string {
   return /^[^\S\n]*/.exec(source.slice(source.lastIndexOf('\n', index - 1) + 1))![0];
 }
 
-function indentOf(source: string, node: TSESTree.Node): string {
-  return /[^\S\n]*$/.exec(source.slice(0, node.range[0]))![0];
-}
-
 function countReturns(body: TSESTree.BlockStatement): number {
   let count = 0;
-  const visit = (node: TSESTree.Node): void => {
+  // A nested function's returns are its own.
+  walk(body, (node) => {
     if (node.type === T.ReturnStatement) count++;
-    if (node !== body && (node.type === T.FunctionDeclaration || node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression)) return;
-    for (const value of Object.values(node)) {
-      if (value && typeof value === 'object' && value !== node.parent) {
-        for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child.type === 'string' && child !== node.parent) visit(child as TSESTree.Node);
-      }
-    }
-  };
-  visit(body);
+    return node === body || !isFunction(node);
+  });
   return count;
 }
 
@@ -341,10 +335,6 @@ function isPure(node: TSESTree.Node): boolean {
   if (node.type === T.Identifier || node.type === T.Literal) return true;
   if (node.type === T.MemberExpression) return !node.computed && isPure(node.object);
   return false;
-}
-
-function isFunction(node: TSESTree.Node): boolean {
-  return node.type === T.ArrowFunctionExpression || node.type === T.FunctionExpression;
 }
 
 /** `trpc.post.timeline.useQuery({ page })`: a client reading a page-numbered procedure. */
@@ -367,10 +357,6 @@ function lineBreakBefore(source: string, step: TSESTree.CallExpression): string 
 function replaceArgs(call: TSESTree.CallExpression, text_: string): Edit {
   const args = call.arguments;
   return { start: args[0]!.range[0], end: args.at(-1)!.range[1], text: text_ };
-}
-
-function argsText(source: string, call: TSESTree.CallExpression): string {
-  return source.slice(call.arguments[0]!.range[0], call.arguments.at(-1)!.range[1]);
 }
 
 // An object property with its comma and the rest of its line, so no blank line or dangling comma is left.
@@ -398,10 +384,6 @@ function addDrizzleImports(source: string, names: string[]): string {
     return `${source.slice(0, start)}{ ${all.join(', ')} }${source.slice(existing.index + existing[0].indexOf('}') + 1)}`;
   }
   return `import { ${[...names].sort().join(', ')} } from "drizzle-orm";\n${source}`;
-}
-
-function text(source: string, node: TSESTree.Node): string {
-  return source.slice(node.range[0], node.range[1]);
 }
 
 export const codemod: JscodeshiftCodemod = {

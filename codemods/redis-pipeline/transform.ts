@@ -2,6 +2,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { FileInfo } from 'jscodeshift';
 import type { HotpathApi, JscodeshiftCodemod } from '../../src/codemod.js';
 import { analyzeSource } from '../../src/codemods/analyze.js';
+import { argsText, indentBefore, text } from '../../src/codemods/source-text.js';
 import { IOREDIS_REPLY_TYPES } from '../../src/knowledge/redis-commands.js';
 import { memberName } from '../../src/recognizers/chain.js';
 import type { FileContext } from '../../src/recognizers/file-context.js';
@@ -216,7 +217,7 @@ function planLoop(loop: TSESTree.ForOfStatement, file: FileContext, source: stri
   if (typeof dialect === 'string') return { line, reason: dialect };
   if (command.command.kind !== 'write') return { line, reason: 'a read per item whose replies are dropped: check what the loop needs' };
   if (loop.await) return { line, reason: 'the items arrive asynchronously (for await)' };
-  const indent = /[^\S\n]*$/.exec(source.slice(0, loop.range[0]))![0];
+  const indent = indentBefore(source, loop);
   const queued = `${BATCH}${callText(source, command.node)};`;
   const head = source.slice(loop.range[0], loop.body.range[0]);
   // A block of its own, so that two rewritten loops in one function do not both declare the batch.
@@ -265,15 +266,6 @@ function statementOf(node: TSESTree.Node): TSESTree.Statement {
 function callText(source: string, call: TSESTree.CallExpression): string {
   const method = memberName(call.callee as TSESTree.MemberExpression);
   return `.${method}${call.typeArguments ? text(source, call.typeArguments) : ''}(${argsText(source, call)})`;
-}
-
-function argsText(source: string, call: TSESTree.CallExpression): string {
-  const args = call.arguments;
-  return args.length ? source.slice(args[0]!.range[0], args.at(-1)!.range[1]) : '';
-}
-
-function text(source: string, node: TSESTree.Node): string {
-  return source.slice(node.range[0], node.range[1]);
 }
 
 export const codemod: JscodeshiftCodemod = {

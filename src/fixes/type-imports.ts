@@ -35,16 +35,14 @@ export function fixTypeImports(
   }
 
   const fixes: Fix[] = [];
-  const before: string[] = [];
-  // Default and namespace type imports: a declaration each.
-  for (const s of declaration.specifiers) {
-    if (s.type !== T.ImportSpecifier && isType(s) && !(allTypes && s === declaration.specifiers[0])) {
-      before.push(`import type ${sourceCode.getText(s)} from ${source};`);
-    }
-  }
+  // Default and namespace type imports get a declaration each; with every binding a type, the first stays.
+  const ownDeclarations = declaration.specifiers.filter(
+    (s) => s.type !== T.ImportSpecifier && isType(s) && !(allTypes && s === declaration.specifiers[0]),
+  );
+  const before = ownDeclarations.map((s) => `import type ${sourceCode.getText(s)} from ${source};`);
   const movedNamed = named.filter((s) => isType(s) && (allTypes || style === 'separate-type-imports'));
   if (allTypes) {
-    // `import A, { B } from` / `import A, * as ns from` with every binding a type: the first stays, typed.
+    // `import A, { B } from` / `import A, * as ns from`: the first binding stays, in `import type A`.
     fixes.push(insertTypeKeyword(fixer, sourceCode, declaration));
   } else if (style === 'inline-type-imports') {
     for (const s of named) if (typeSpecifiers.has(s)) fixes.push(fixer.insertTextBefore(s, 'type '));
@@ -53,10 +51,7 @@ export function fixTypeImports(
     if (target) fixes.push(appendSpecifiers(fixer, sourceCode, target, movedNamed));
     else before.push(`import type { ${movedNamed.map((s) => specifierText(sourceCode, s)).join(', ')} } from ${source};`);
   }
-  const removed = new Set<TSESTree.ImportClause>([...movedNamed]);
-  for (const s of declaration.specifiers) {
-    if (s.type !== T.ImportSpecifier && isType(s) && !(allTypes && s === declaration.specifiers[0])) removed.add(s);
-  }
+  const removed = new Set<TSESTree.ImportClause>([...movedNamed, ...ownDeclarations]);
   fixes.push(...removeSpecifiers(fixer, sourceCode, declaration.specifiers, removed));
   if (before.length > 0) fixes.push(fixer.insertTextBefore(declaration, `${before.join('\n')}\n`));
   return fixes;

@@ -43,10 +43,7 @@ export function recognizeClientFile(file: FileContext): ClientFile | null {
   const directives = directivesOf(program);
   if (directives.has('use server') || importsServerOnly(program)) return null;
   if (directives.has('use client')) return { reason: 'use-client' };
-  const relative = path.relative(file.context.cwd, file.context.physicalFilename).split(path.sep).join('/');
-  const { client, server } = matchers(file.settings);
-  if (server(relative) || relative.split('/').includes('app')) return null;
-  return client(relative) ? { reason: 'client-glob' } : null;
+  return isClientPath(file.context.physicalFilename, file.context.cwd, file.settings) ? { reason: 'client-glob' } : null;
 }
 
 /**
@@ -55,11 +52,15 @@ export function recognizeClientFile(file: FileContext): ClientFile | null {
  * linted, so an import of it is not an import of what it imports.
  */
 export function isClientModule(file: string, cwd: string, settings: HotpathSettings): boolean {
+  if (isClientPath(file, cwd, settings)) return true;
+  return /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use client["']/.test(readHead(file));
+}
+
+// A `clientFiles` glob, not a `serverFiles` one, and not in a Next.js `app/` folder (Server Components there).
+function isClientPath(file: string, cwd: string, settings: HotpathSettings): boolean {
   const relative = path.relative(cwd, file).split(path.sep).join('/');
   const { client, server } = matchers(settings);
-  if (server(relative)) return false;
-  if (client(relative) && !relative.split('/').includes('app')) return true;
-  return /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use client["']/.test(readHead(file));
+  return !server(relative) && !relative.split('/').includes('app') && client(relative);
 }
 
 function readHead(file: string): string {

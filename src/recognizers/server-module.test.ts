@@ -15,6 +15,10 @@ describe('recognizeServerModule', () => {
     expect(reason('drizzle-orm/pg-core')).toBe('is the server package `drizzle-orm`');
     expect(reason('ioredis')).toBe('is the server package `ioredis`');
     expect(reason('server-only')).toBe('is the server package `server-only`');
+    expect(reason('@trpc/server')).toBe('is the tRPC server');
+    expect(reason('@trpc/server/adapters/fetch')).toBe('is the tRPC server');
+    // What client links use of it is not.
+    expect(reason('@trpc/server/observable')).toBeNull();
   });
 
   it('finds project modules in server folders, counted from the folder both files share', () => {

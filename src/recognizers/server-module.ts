@@ -12,8 +12,8 @@ export interface ServerModule {
 
 /**
  * Packages that only run on a server: database clients and drivers, Redis clients, queues, HTTP servers,
- * and the marker package `server-only`. `@trpc/server` is not listed: its type-only and adapter-free parts
- * are what client code legitimately imports types from; bundle rules judge its value imports themselves.
+ * and the marker package `server-only`. `@trpc/server` is matched apart (TRPC_SERVER): client links use
+ * its subpaths such as `@trpc/server/observable`.
  */
 export const SERVER_PACKAGES = [
   'server-only',
@@ -35,11 +35,14 @@ export const SERVER_PACKAGES = [
 
 /**
  * Is the module that `specifier` names, imported from `fromFile`, server code? It is when it is a Node.js
- * built-in, a server package (or one of `serverModules`), a project module inside a server folder
+ * built-in, the tRPC server, a server package (or one of `serverModules`), a project module inside a server folder
  * (`serverFolders`, e.g. `apps/api/…`, `src/server/…`), or a project module that imports one of those
  * packages directly or through up to three project modules. A project module that is client code itself is
  * not: its own imports are judged where it is linted (one report at the boundary, not one per importer).
  */
+/** The tRPC server itself and its adapters; client code imports its types, or uses `@trpc/client`. */
+const TRPC_SERVER = /^@trpc\/server(?:\/adapters(?:\/.*)?)?$/;
+
 export function recognizeServerModule(
   specifier: string,
   fromFile: string,
@@ -47,17 +50,26 @@ export function recognizeServerModule(
   cwd: string,
 ): ServerModule | null {
   if (specifier.startsWith('node:') || isBuiltin(specifier)) return { reason: 'is a Node.js built-in' };
-  const packages = [...SERVER_PACKAGES, ...settings.serverModules];
+  if (TRPC_SERVER.test(specifier)) return { reason: 'is the tRPC server' };
   const resolved = resolveProjectModule(specifier, fromFile);
-  if (resolved) {
-    if (isClientModule(resolved, cwd, settings)) return null;
-    const folder = serverFolderOf(resolved, fromFile, settings.serverFolders);
-    if (folder) return { reason: `is in the server folder \`${folder}\`` };
-  }
-  const reached = moduleReachesPackage(specifier, fromFile, packages);
+  const reason = projectOrPackageReason(specifier, resolved, fromFile, settings);
+  // Asked only once the module looks like server code: it reads the module's first bytes.
+  if (!reason || (resolved && isClientModule(resolved, cwd, settings))) return null;
+  return { reason };
+}
+
+function projectOrPackageReason(
+  specifier: string,
+  resolved: string | null,
+  fromFile: string,
+  settings: HotpathSettings,
+): string | null {
+  const folder = resolved && serverFolderOf(resolved, fromFile, settings.serverFolders);
+  if (folder) return `is in the server folder \`${folder}\``;
+  const reached = moduleReachesPackage(specifier, fromFile, [...SERVER_PACKAGES, ...settings.serverModules]);
   if (!reached) return null;
   const direct = specifier === reached || specifier.startsWith(`${reached}/`);
-  return { reason: direct ? `is the server package \`${reached}\`` : `imports \`${reached}\`` };
+  return direct ? `is the server package \`${reached}\`` : `imports \`${reached}\``;
 }
 
 /** The server folder the module lives in, counted from the folder the two files share. */

@@ -64,10 +64,13 @@ export function importBindingUse(
  * typed, the checker also resolves imports and `export { X } from` re-exports.
  */
 export function isTypeOnlyBinding(identifier: TSESTree.Identifier, file: TypedSource, reExport: boolean): boolean {
-  if (file.types) return isTypeOnlySymbol(identifier, file);
-  if (reExport) return false;
-  const scope = file.context.sourceCode.getScope(identifier);
-  const variable = scope.set.get(identifier.name);
+  // Syntax answers for local types and `import type` bindings; the checker only for the rest.
+  if (!reExport && isDeclaredTypeOnly(identifier, file)) return true;
+  return file.types ? isTypeOnlySymbol(identifier, file) : false;
+}
+
+function isDeclaredTypeOnly(identifier: TSESTree.Identifier, file: TypedSource): boolean {
+  const variable = file.context.sourceCode.getScope(identifier).set.get(identifier.name);
   if (!variable || variable.defs.length === 0) return false;
   return variable.defs.every(
     (def) =>
