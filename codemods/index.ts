@@ -8,6 +8,11 @@ export const codemods: CodemodEntry[] = [
     load: async () => (await import('./cursor-pagination/transform.js')).codemod,
   },
   {
+    name: 'dataloader',
+    description: 'N+1 lookups in tRPC procedures → per-request DataLoaders on ctx.loaders (--strategy=inline: one inArray query per function)',
+    load: async () => (await import('./dataloader/transform.js')).codemod,
+  },
+  {
     name: 'redis-pipeline',
     description: 'Redis commands that could share a round trip → one pipeline or MGET (ioredis, node-redis, Upstash)',
     load: async () => (await import('./redis-pipeline/transform.js')).codemod,

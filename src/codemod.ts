@@ -18,12 +18,30 @@ export interface JscodeshiftCodemod {
   transform(file: FileInfo, api: HotpathApi, options: Options): string | null | undefined;
 }
 
-/** A project-wide transform: edits the ts-morph `Project` in place; the runner writes what changed. */
+/** What a project-wide transform is handed besides the project. */
+export interface TsMorphOptions {
+  /** The files to transform (absolute); others may be read, changed or created when the change needs it. */
+  files: string[];
+  /** The repository root the run started from. */
+  cwd: string;
+  /** Codemod-specific options from the command line (`--strategy=inline`). */
+  options: Record<string, string>;
+  bail(file: string, line: number, reason: string): void;
+  /** A line for the summary: what the user has to do next (install a package, review a file). */
+  note(text: string): void;
+}
+
+/**
+ * A project-wide transform: edits the ts-morph `Project` in place (it may add files to it, and create new
+ * ones); the runner writes every source file whose text changed, or that is new.
+ */
 export interface TsMorphCodemod {
   kind: 'ts-morph';
   name: string;
   description: string;
-  run(project: Project, options: { files: string[]; bail(file: string, line: number, reason: string): void }): Promise<void> | void;
+  /** The values `options` may hold, by option name; the CLI rejects others. */
+  accepts?: Record<string, string[]>;
+  run(project: Project, options: TsMorphOptions): Promise<void> | void;
 }
 
 export type Codemod = JscodeshiftCodemod | TsMorphCodemod;

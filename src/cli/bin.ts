@@ -64,7 +64,8 @@ program
   .option('--print', 'print the new sources')
   .option('--force', 'run even when the git tree has uncommitted changes')
   .option('--mark', 'leave a // hotpath-todo comment at each site the codemod cannot rewrite safely')
-  .action(async (name: string | undefined, paths: string[], opts: { list?: boolean; dry?: boolean; print?: boolean; force?: boolean; mark?: boolean }) => {
+  .option('--strategy <name>', 'dataloader: `context` (per-request loaders, the default) or `inline` (one query per function)')
+  .action(async (name: string | undefined, paths: string[], opts: { list?: boolean; dry?: boolean; print?: boolean; force?: boolean; mark?: boolean; strategy?: string }) => {
     if (opts.list) {
       process.stdout.write(listCodemods());
       return;
@@ -76,6 +77,7 @@ program
       print: Boolean(opts.print),
       force: Boolean(opts.force),
       mark: Boolean(opts.mark),
+      options: opts.strategy ? { strategy: opts.strategy } : {},
       out: (text) => process.stdout.write(text),
       err: (text) => process.stderr.write(text),
     });

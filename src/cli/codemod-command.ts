@@ -14,6 +14,8 @@ export interface CodemodCommandOptions {
   print: boolean;
   force: boolean;
   mark: boolean;
+  /** Codemod-specific options (`--strategy=inline`). */
+  options?: Record<string, string>;
   out(text: string): void;
   err(text: string): void;
 }
@@ -29,6 +31,7 @@ export function listCodemods(): string {
 /** Runs a codemod by name (or a transform file by path) over `paths`; returns the exit code. */
 export async function codemodCommand(name: string, paths: string[], options: CodemodCommandOptions): Promise<number> {
   const codemod = await resolveCodemod(name, options.cwd);
+  checkOptions(codemod, options.options ?? {});
   const files = await listSourceFiles(options.cwd, paths.length ? paths : ['.']);
   if (!options.dry && !options.force) {
     const dirty = uncommittedChanges(options.cwd, paths.length ? paths : ['.']);
@@ -40,7 +43,15 @@ export async function codemodCommand(name: string, paths: string[], options: Cod
       return 1;
     }
   }
-  const summary = await runCodemod(codemod, { cwd: options.cwd, files, dry: options.dry, print: options.print, mark: options.mark, write: options.out });
+  const summary = await runCodemod(codemod, {
+    cwd: options.cwd,
+    files,
+    dry: options.dry,
+    print: options.print,
+    mark: options.mark,
+    write: options.out,
+    options: options.options ?? {},
+  });
   options.err(formatSummary(summary, options.dry));
   return summary.failed.length > 0 ? 1 : 0;
 }
@@ -67,6 +78,15 @@ async function resolveCodemod(name: string, cwd: string): Promise<Codemod> {
   return { kind: 'jscodeshift', name: base, description: file, transform: transform as never };
 }
 
+function checkOptions(codemod: Codemod, options: Record<string, string>): void {
+  const accepts = codemod.kind === 'ts-morph' ? (codemod.accepts ?? {}) : {};
+  for (const [key, value] of Object.entries(options)) {
+    const values = accepts[key];
+    if (!values) throw new UsageError(`the ${codemod.name} codemod has no --${key} option`);
+    if (!values.includes(value)) throw new UsageError(`--${key} must be one of ${values.join(', ')} (got "${value}")`);
+  }
+}
+
 /** Paths with uncommitted changes; none outside a git repository, where nothing could be reviewed anyway. */
 function uncommittedChanges(cwd: string, paths: string[]): string[] {
   const status = spawnSync('git', ['status', '--porcelain', '--', ...paths], { cwd, encoding: 'utf8' });
@@ -83,6 +103,7 @@ function formatSummary(summary: RunSummary, dry: boolean): string {
       `sites left for you: ${summary.skipped.length}; failed: ${summary.failed.length}.`,
     ...summary.skipped.map((s) => `  skipped ${s.file}:${s.line}: ${s.reason}`),
     ...summary.failed.map((f) => `  failed  ${f.file}: ${f.reason}`),
+    ...summary.notes.map((n) => `Next: ${n}`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from '@typescript-eslint/typescript-estree';
 import { createTwoFilesPatch, diffLines } from 'diff';
@@ -18,6 +18,8 @@ export interface RunOptions {
   mark: boolean;
   /** Where diffs and printed sources go. */
   write(text: string): void;
+  /** Codemod-specific options (`--strategy=inline`). */
+  options?: Record<string, string>;
 }
 
 export interface Skipped {
@@ -31,6 +33,8 @@ export interface RunSummary {
   unchanged: string[];
   skipped: Skipped[];
   failed: Array<{ file: string; reason: string }>;
+  /** What the codemod asks the user to do next. */
+  notes: string[];
 }
 
 interface Outcome {
@@ -47,8 +51,9 @@ interface Outcome {
  * codemod declined are listed (and marked with `--mark`).
  */
 export async function runCodemod(codemod: Codemod, options: RunOptions): Promise<RunSummary> {
-  const outcomes = codemod.kind === 'jscodeshift' ? runJscodeshift(codemod, options.files) : await runTsMorph(codemod, options);
-  const summary: RunSummary = { changed: [], unchanged: [], skipped: [], failed: [] };
+  const notes: string[] = [];
+  const outcomes = codemod.kind === 'jscodeshift' ? runJscodeshift(codemod, options.files) : await runTsMorph(codemod, options, notes);
+  const summary: RunSummary = { changed: [], unchanged: [], skipped: [], failed: [], notes };
   for (const outcome of outcomes) {
     const relative = path.relative(options.cwd, outcome.file).split(path.sep).join('/');
     summary.skipped.push(...outcome.bails.map((b) => ({ file: relative, ...b })));
@@ -69,7 +74,10 @@ export async function runCodemod(codemod: Codemod, options: RunOptions): Promise
     }
     if (options.dry) options.write(createTwoFilesPatch(`a/${relative}`, `b/${relative}`, outcome.source, output));
     if (options.print) options.write(output);
-    if (!options.dry) writeFileAtomic.sync(outcome.file, output);
+    if (!options.dry) {
+      mkdirSync(path.dirname(outcome.file), { recursive: true });
+      writeFileAtomic.sync(outcome.file, output);
+    }
     summary.changed.push(relative);
   }
   return summary;
@@ -102,10 +110,10 @@ function parserFor(file: string): string {
   return /\.[cm]?ts$/.test(file) ? 'ts' : 'babylon';
 }
 
-async function runTsMorph(codemod: TsMorphCodemod, options: RunOptions): Promise<Outcome[]> {
+async function runTsMorph(codemod: TsMorphCodemod, options: RunOptions, notes: string[]): Promise<Outcome[]> {
   const tsconfig = path.join(options.cwd, 'tsconfig.json');
   const project = new Project({
-    ...(readable(tsconfig) ? { tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true } : {}),
+    ...(readFile(tsconfig) !== null ? { tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true } : {}),
     skipFileDependencyResolution: true,
   });
   const sources = new Map(options.files.map((file) => [file, readFileSync(file, 'utf8')]));
@@ -114,26 +122,35 @@ async function runTsMorph(codemod: TsMorphCodemod, options: RunOptions): Promise
   try {
     await codemod.run(project, {
       files: options.files,
+      cwd: options.cwd,
+      options: options.options ?? {},
       bail: (file, line, reason) => bails.set(path.resolve(file), [...(bails.get(path.resolve(file)) ?? []), { line, reason }]),
+      note: (text) => void notes.push(text),
     });
   } catch (error) {
     const reason = `the codemod threw: ${(error as Error).message}`;
     return options.files.map((file) => ({ file, source: sources.get(file)!, output: null, bails: [], error: reason }));
   }
-  return options.files.map((file) => ({
+  // The given files, then those the codemod brought in and changed, or created (`source` '' for new ones).
+  const others = project
+    .getSourceFiles()
+    .map((sf) => sf.getFilePath() as string)
+    .filter((file) => !sources.has(file) && !file.includes('/node_modules/') && !file.endsWith('.d.ts'))
+    .map((file) => ({ file, source: readFile(file) ?? '' }))
+    .filter(({ file, source }) => project.getSourceFile(file)!.getFullText() !== source);
+  return [...[...sources].map(([file, source]) => ({ file, source })), ...others].map(({ file, source }) => ({
     file,
-    source: sources.get(file)!,
+    source,
     output: project.getSourceFile(file)?.getFullText() ?? null,
     bails: bails.get(file) ?? [],
   }));
 }
 
-function readable(file: string): boolean {
+function readFile(file: string): string | null {
   try {
-    readFileSync(file);
-    return true;
+    return readFileSync(file, 'utf8');
   } catch {
-    return false;
+    return null;
   }
 }
 

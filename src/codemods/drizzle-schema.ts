@@ -4,12 +4,14 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { flattenChain, keyName } from '../recognizers/chain.js';
 import { resolveProjectModule } from '../recognizers/module-graph.js';
 
-/** What a cursor needs of a column: how its values travel in JSON, whether it can be NULL, whether it is unique. */
+/** What codemods need of a column: how its values travel in JSON, whether it can be NULL, whether it is unique. */
 export interface ColumnInfo {
   /** `date` columns hold `Date` objects (Drizzle's default mode for `timestamp`). */
   type: 'number' | 'string' | 'date' | 'boolean';
   notNull: boolean;
   primaryKey: boolean;
+  /** The primary key, `.unique()`, or the only column of a `uniqueIndex(…).on(t.col)`: one row per value. */
+  unique: boolean;
 }
 
 export type TableColumns = Map<string, ColumnInfo>;
@@ -87,9 +89,35 @@ function columnsOf(call: TSESTree.CallExpression): TableColumns | null {
       type: type === 'date' && modeIsString(builder) ? 'string' : type === 'string' && dateModeIsDate(builder) ? 'date' : type,
       notNull: names.includes('notNull') || names.includes('primaryKey'),
       primaryKey: names.includes('primaryKey'),
+      unique: names.includes('primaryKey') || names.includes('unique'),
     });
   }
+  for (const column of uniqueIndexColumns(call.arguments[2])) {
+    const info = columns.get(column);
+    if (info) info.unique = true;
+  }
   return columns;
+}
+
+/** `(t) => [uniqueIndex("…").on(t.email)]` (or the older object form): the columns unique on their own. */
+function uniqueIndexColumns(extra: TSESTree.Node | undefined): string[] {
+  if (extra?.type !== T.ArrowFunctionExpression) return [];
+  const body = extra.body;
+  const entries =
+    body.type === T.ArrayExpression ? body.elements : body.type === T.ObjectExpression ? body.properties.map((p) => (p.type === T.Property ? p.value : null)) : [];
+  const found: string[] = [];
+  for (const entry of entries) {
+    if (entry?.type !== T.CallExpression) continue;
+    const { base, segments } = flattenChain(entry);
+    const on = segments.find((s) => s.name === 'on')?.call;
+    const isUnique = base.type === T.CallExpression && base.callee.type === T.Identifier && base.callee.name === 'uniqueIndex';
+    const only = on?.arguments.length === 1 ? on.arguments[0] : null;
+    if (isUnique && !segments.some((s) => s.name === 'where') && only?.type === T.MemberExpression) {
+      const name = keyName(only.property, only.computed);
+      if (name) found.push(name);
+    }
+  }
+  return found;
 }
 
 // `timestamp("at", { mode: "string" })` reads strings; `date("on", { mode: "date" })` reads Dates.

@@ -1,0 +1,81 @@
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "./db.js";
+import { comments, posts, users } from "./schema.js";
+import { publicProcedure, router } from "./trpc.js";
+
+/** One author by id: fine once, an N+1 when called per post. */
+async function findAuthor(id: number) {
+  return db.query.users.findFirst({ where: eq(users.id, id) });
+}
+
+async function scoreOf(postId: number): Promise<number> {
+  return postId % 7;
+}
+
+export const feedRouter = router({
+  /** findFirst by the primary key per item of Promise.all(map): loads made together batch by themselves. */
+  withAuthors: publicProcedure.query(async ({ ctx }) => {
+    const rows = await ctx.db.select().from(posts).limit(50);
+    return Promise.all(
+      rows.map(async (post) => ({
+        ...post,
+        author: await ctx.db.query.users.findFirst({ where: eq(users.id, post.authorId) }),
+      })),
+    );
+  }),
+
+  /** The same lookup through a helper that is nothing but the lookup. */
+  authorsOf: publicProcedure.input(z.object({ authorIds: z.array(z.number()) })).query(({ input }) =>
+    Promise.all(input.authorIds.map((id) => findAuthor(id))),
+  ),
+
+  /** findMany by a foreign key, with its order and relations: the rows of each key. */
+  withComments: publicProcedure.query(async ({ ctx }) => {
+    const rows = await ctx.db.select().from(posts).limit(50);
+    return Promise.all(
+      rows.map(async (post) => ({
+        ...post,
+        comments: await ctx.db.query.comments.findMany({
+          where: eq(comments.postId, post.id),
+          orderBy: asc(comments.id),
+          with: { author: true },
+        }),
+      })),
+    );
+  }),
+
+  /** select() of some fields by a unique column, in a for…of loop: loads awaited one by one are primed first. */
+  byHandles: publicProcedure.input(z.object({ handles: z.array(z.string()) })).query(async ({ ctx, input }) => {
+    const found = [];
+    for (const handle of input.handles) {
+      const [user] = await ctx.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.handle, handle)).limit(1);
+      found.push(user ?? null);
+    }
+    return found;
+  }),
+
+  /** A condition that is the same for every item, and a key that may be missing. */
+  replies: publicProcedure.query(async ({ ctx }) => {
+    const rows = await ctx.db.select().from(comments).limit(50);
+    const thread = [];
+    for (const comment of rows) {
+      const parent = comment.replyTo
+        ? await ctx.db.query.posts.findFirst({ where: and(eq(posts.id, comment.replyTo), isNull(posts.deletedAt)) })
+        : undefined;
+      thread.push({ ...comment, parent });
+    }
+    return thread;
+  }),
+
+  /** Concurrent, but each item awaits something else first: its loads would not meet, so they are primed. */
+  scored: publicProcedure.query(async ({ ctx }) => {
+    const rows = await ctx.db.select().from(posts).limit(50);
+    return Promise.all(
+      rows.map(async (post) => {
+        const score = await scoreOf(post.id);
+        return { score, author: await ctx.db.query.users.findFirst({ where: eq(users.id, post.authorId) }) };
+      }),
+    );
+  }),
+});

@@ -1,0 +1,112 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCodemod, type RunSummary } from '../../src/cli/codemod-runner.js';
+import { codemod } from './transform.js';
+
+const FIXTURES = path.join(import.meta.dirname, '__testfixtures__');
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
+const SUPPORT = ['schema.ts', 'db.ts', 'trpc.ts'];
+const TSCONFIG = {
+  compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] },
+};
+
+/**
+ * The codemod works on a project, so each strategy's pairs run together in a scratch project inside the
+ * repository (to resolve its node_modules): `<case>.input.ts` is copied as `<case>.ts`, and after the run
+ * `<case>.ts` must equal `<case>.output.ts`. An `.output.ts` without an input is a file the codemod creates.
+ */
+function cases(strategy: 'context' | 'inline'): string[] {
+  const all = readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.output.ts'))
+    .map((f) => f.replace('.output.ts', ''));
+  return all.filter((name) => (name === 'inline') === (strategy === 'inline') && (strategy === 'context' || name !== 'context'));
+}
+
+async function runIn(strategy: 'context' | 'inline', mark = false): Promise<{ dir: string; summary: RunSummary; second: RunSummary }> {
+  const dir = path.join(ROOT, '.cache', `dataloader-${strategy}${mark ? '-mark' : ''}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const file of SUPPORT) copyFileSync(path.join(FIXTURES, file), path.join(dir, file));
+  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG));
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'scratch', type: 'module', dependencies: { dataloader: '*' } }));
+  const inputs = readdirSync(FIXTURES).filter((f) => f.endsWith('.input.ts') && cases(strategy).includes(f.replace('.input.ts', '')));
+  if (strategy === 'inline') copyFileSync(path.join(FIXTURES, 'context.input.ts'), path.join(dir, 'context.ts'));
+  for (const f of inputs) copyFileSync(path.join(FIXTURES, f), path.join(dir, f.replace('.input.ts', '.ts')));
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !SUPPORT.includes(f)).map((f) => path.join(dir, f));
+  const options = { cwd: dir, files, dry: false, print: false, mark, write: () => {}, options: { strategy } };
+  const summary = await runCodemod(codemod, options);
+  const second = await runCodemod(codemod, { ...options, files: readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f)) });
+  return { dir, summary, second };
+}
+
+function typeCheck(dir: string): string {
+  try {
+    execFileSync(process.execPath, [TSC, '-p', dir], { encoding: 'utf8' });
+    return '';
+  } catch (error) {
+    return String((error as { stdout?: string }).stdout);
+  }
+}
+
+describe.for(['context', 'inline'] as const)('dataloader --strategy=%s', (strategy) => {
+  it('rewrites every pair into its output, the project type-checks, and a second run changes nothing', async () => {
+    const { dir, summary, second } = await runIn(strategy);
+    expect(summary.failed).toEqual([]);
+    for (const name of cases(strategy)) {
+      expect.soft(readFileSync(path.join(dir, `${name}.ts`), 'utf8'), name).toBe(readFileSync(path.join(FIXTURES, `${name}.output.ts`), 'utf8'));
+    }
+    expect(second.changed).toEqual([]);
+    expect(typeCheck(dir)).toBe('');
+  });
+});
+
+describe('dataloader', () => {
+  it('says why it leaves each site alone', async () => {
+    const { summary } = await runIn('context');
+    expect(summary.skipped.map((s) => `${s.file}:${s.line}: ${s.reason}`)).toEqual([
+      'left-alone.ts:10: a write (`update`) is not a lookup: batch it by hand (one statement for all items)',
+      'left-alone.ts:17: it runs inside a transaction: a loader would read outside it',
+      'left-alone.ts:23: `findFirst` by `posts.authorId`, which is not unique: which row it returns depends on the plan, so no batch can reproduce it',
+      'left-alone.ts:27: `limit` applies to each key on its own and cannot be batched with `IN`',
+      'left-alone.ts:31: its `where` is a callback: write it as `eq(table.column, key)` for the codemod to read it',
+      'left-alone.ts:37: its condition `eq(comments.authorId, post.authorId)` changes per item too: a key of several columns needs a loader by hand',
+      'left-alone.ts:42: the key is the same on every iteration: hoist the query out of the loop',
+      'left-alone.ts:47: loads in a for loop run one after another and cannot be batched: loop with `for…of` or `Promise.all(xs.map(…))` first',
+      'left-alone.ts:52: `.innerJoin()` applies to each key on its own and cannot be batched with `IN`',
+      'left-alone.ts:59: it is not in a tRPC procedure that takes `ctx`: there is no per-request context to hold a loader (try --strategy=inline)',
+    ]);
+    expect(summary.notes).toEqual(['review loaders.ts: one loader per lookup, made per request in createContext']);
+  });
+
+  it('with --mark, leaves a hotpath-todo comment above each site it leaves alone', async () => {
+    const { dir } = await runIn('context', true);
+    const output = readFileSync(path.join(dir, 'left-alone.ts'), 'utf8').split('\n');
+    expect(output[9]).toBe('      // hotpath-todo(dataloader): a write (`update`) is not a lookup: batch it by hand (one statement for all items)');
+    expect(output.filter((line) => line.includes('hotpath-todo(dataloader)'))).toHaveLength(10);
+  });
+
+  it('inline: says which lookups need the default strategy', async () => {
+    const { summary } = await runIn('inline');
+    expect(summary.skipped.map((s) => `${s.file}:${s.line}: ${s.reason}`)).toEqual([
+      'inline.ts:29: inline rewrites `findFirst` lookups by a unique column; a lookup of several rows needs the default strategy',
+    ]);
+  });
+
+  it('tells the user to install dataloader when the project does not depend on it, with its package manager', async () => {
+    const dir = path.join(ROOT, '.cache', 'dataloader-install');
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(path.join(FIXTURES), dir, { recursive: true });
+    writeFileSync(path.join(dir, 'pnpm-lock.yaml'), '');
+    for (const f of readdirSync(dir).filter((f) => f.includes('.output.') || f.startsWith('left-alone') || f.startsWith('inline'))) rmSync(path.join(dir, f));
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.input.ts'))) copyFileSync(path.join(dir, f), path.join(dir, f.replace('.input.ts', '.ts')));
+    const files = ['context.ts', 'lookups.ts'].map((f) => path.join(dir, f));
+    const summary = await runCodemod(codemod, { cwd: dir, files, dry: true, print: false, mark: false, write: () => {} });
+    expect(summary.notes[0]).toBe('add the dataloader package: pnpm add dataloader');
+    // --dry writes nothing, the loaders module included.
+    expect(existsSync(path.join(dir, 'loaders.ts'))).toBe(false);
+    expect(readFileSync(path.join(dir, 'lookups.ts'), 'utf8')).toBe(readFileSync(path.join(FIXTURES, 'lookups.input.ts'), 'utf8'));
+  });
+});

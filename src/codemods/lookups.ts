@@ -1,0 +1,511 @@
+import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { resolveCallee } from '../recognizers/callee.js';
+import { flattenChain, importedName, keyName, memberName, type ChainSegment } from '../recognizers/chain.js';
+import { recognizeDrizzleQuery, type DrizzleQuery } from '../recognizers/drizzle-query.js';
+import type { FileContext } from '../recognizers/file-context.js';
+import { isContextMember } from '../recognizers/libraries.js';
+import { originOf } from '../recognizers/origin.js';
+import { dependsOnIteration, findIteration, findIterationCall, identifiers, isFunction, type Iteration } from '../recognizers/per-item.js';
+import { findQueryThroughHelpers } from '../recognizers/query-helpers.js';
+import { isSequential } from '../recognizers/sequential.js';
+import { findEnclosingProcedure } from '../recognizers/trpc-procedure.js';
+import { analyzeSource } from './analyze.js';
+import { readTableColumns } from './drizzle-schema.js';
+import { text } from './source-text.js';
+
+/**
+ * `one`: `findFirst` by a unique column (`T | undefined`); `many`: `findMany` by a column (`T[]`);
+ * `rows`: `select().from(t).where(eq(…))` (`T[]`, also with `.limit(1)` on a unique column).
+ */
+export type LookupKind = 'one' | 'many' | 'rows';
+
+/** A binding the loader's code needs, as the file that holds the query imports it. */
+export interface ImportNeed {
+  local: string;
+  imported: string;
+  source: string;
+  /** The file whose import this is: relative sources are relative to it. */
+  file: string;
+}
+
+/** What a query reads, apart from the key: enough to write the batched query anywhere. */
+export interface Lookup {
+  kind: LookupKind;
+  /** `users` of `db.query.users`, for relational queries. */
+  schemaKey: string | null;
+  /** The table binding, as imported (`users`), and the key column (`id`). */
+  table: ImportNeed;
+  column: string;
+  /** Relational options besides `where` (`with: {…}`, `orderBy: …`), as written; `''` for none. */
+  options: string;
+  /** The fields of `select({…})`, as written; `''` for `select()`. */
+  fields: string;
+  /** Conditions `and()`-ed with the key that do not change per item, as written. */
+  conditions: string[];
+  /** Every binding the options, fields and conditions use (the table included). */
+  imports: ImportNeed[];
+}
+
+/** Where keys can be loaded for all items at once, before the loop runs. */
+export interface BatchPoint {
+  /** Offset of the statement to put the batched load in front of, and its indentation. */
+  at: number;
+  indent: string;
+  /** `rows.map((post) => post.authorId)` minus the key: the collection and the item's binding, as written. */
+  collection: string;
+  item: string;
+}
+
+export interface LookupSite {
+  line: number;
+  /** What the loader call replaces: the query itself, or the call of the helper that runs it. */
+  range: [number, number];
+  lookup: Lookup;
+  key: string;
+  keyRange: [number, number];
+  /** The helper the query is in (`getAuthor`), or `null` when the site is the query itself. */
+  helper: string | null;
+  /** The expression that reaches the tRPC context (`ctx`, `opts.ctx`), when the site is in a procedure. */
+  ctx: string | null;
+  /** Where `ctx, ` must be added to the resolver's `({ input })` for `ctx` to exist; `null` when it does. */
+  addCtxAt: number | null;
+  /** The query's own database expression (`ctx.db`, `db`), for the inline strategy. */
+  receiver: string;
+  /** The database the query reads when it is not `ctx.<key>`: the import it comes from. */
+  database: ImportNeed | null;
+  /** The items run one after the other (a `for…of`), or wait before loading: loads must be primed. */
+  sequential: boolean;
+  /** `Promise.all(xs.map(async (x) => …))`: loads made together batch by themselves. */
+  concurrent: boolean;
+  batch: BatchPoint | null;
+  /** Why `batch` is null. */
+  noBatch: string | null;
+}
+
+export type SiteResult = { site: LookupSite } | { bail: { line: number; reason: string } };
+
+/**
+ * The queries that `no-n-plus-one` reports in `source` (a Drizzle query, or a helper that runs one, per item
+ * of a collection), each either described as a lookup by one key or declined with the reason. Helpers are
+ * followed one call deep, and only when the helper is nothing but the lookup of one of its parameters.
+ *
+ * Declined: writes, counts and raw SQL; transactions; keys of several columns or conditions that change per
+ * item; `findFirst` by a column that is not unique; limits, offsets and joins, which apply per key.
+ */
+export function findLookupSites(source: string, filePath: string, contextKeys?: readonly string[]): SiteResult[] {
+  return analyzeSource<SiteResult>(source, filePath, (file, found) => ({
+    CallExpression(node) {
+      if (node.callee.type !== T.Identifier && node.callee.type !== T.MemberExpression) return;
+      const iteration = findIteration(node, file.context);
+      if (!iteration || iteration.untilDone || (iteration.literalSize !== null && iteration.literalSize <= 5)) return;
+      const query = recognizeDrizzleQuery(node, file);
+      const viaHelper = query ? null : findQueryThroughHelpers(node, file, 3);
+      if (!query && !viaHelper) return;
+      // Each statement needs the one before (an insert using the id the last one returned): no batch, no report.
+      if (query && query.operation !== 'batch' && isSequential(query.arguments, iteration, file)) return;
+      const line = node.loc.start.line;
+      const result = query ? directSite(node, query, iteration, file, contextKeys) : helperSite(node, iteration, file, contextKeys);
+      found(typeof result === 'string' ? { bail: { line, reason: result } } : { site: result });
+    },
+  }));
+}
+
+function directSite(
+  node: TSESTree.CallExpression,
+  query: DrizzleQuery,
+  iteration: Iteration,
+  file: FileContext,
+  contextKeys: readonly string[] | undefined,
+): LookupSite | string {
+  const parsed = parseLookup(query, file, (node) => dependsOnIteration(node, iteration, file.context));
+  if (typeof parsed === 'string') return parsed;
+  if (!dependsOnIteration(parsed.key, iteration, file.context)) {
+    return 'the key is the same on every iteration: hoist the query out of the loop';
+  }
+  const origin = originOf(query.receiver, file);
+  if (origin?.path.includes('transaction')) return 'it runs inside a transaction: a loader would read outside it';
+  const keys = contextKeys ?? file.settings.drizzle.contextKeys;
+  const viaContext = query.receiver.type === T.MemberExpression && isContextMember(origin, keys);
+  const ctx = viaContext ? { ctx: text(file.context.sourceCode.text, (query.receiver as TSESTree.MemberExpression).object), addCtxAt: null } : procedureCtx(node, file);
+  const database = viaContext ? null : importOf(query.receiver, file);
+  return site(node, parsed.lookup, text(file.context.sourceCode.text, parsed.key), parsed.key, iteration, file, {
+    ...ctx,
+    receiver: text(file.context.sourceCode.text, query.receiver),
+    database,
+    helper: null,
+  });
+}
+
+/** `getAuthor(n.actorId)` where `getAuthor(id)` only returns `db.query.users.findFirst({ where: eq(users.id, id) })`. */
+function helperSite(
+  node: TSESTree.CallExpression,
+  iteration: Iteration,
+  file: FileContext,
+  contextKeys: readonly string[] | undefined,
+): LookupSite | string {
+  const target = resolveCallee(node, file);
+  const query = target && soleQuery(target.fn, target.file);
+  if (!target || !query) return `\`${calleeText(node, file)}()\` does more than one lookup by key: batch inside it, or give it a loader by hand`;
+  const parsed = parseLookup(query, target.file, () => false);
+  if (typeof parsed === 'string') return `in \`${target.name}()\`: ${parsed}`;
+  const index = target.fn.params.findIndex((p) => p.type === T.Identifier && parsed.key.type === T.Identifier && p.name === parsed.key.name);
+  const argument = node.arguments[index];
+  if (index === -1 || !argument || argument.type === T.SpreadElement) {
+    return `the key of \`${target.name}()\`'s query is not one of its parameters`;
+  }
+  if (!dependsOnIteration(argument, iteration, file.context)) return 'the key is the same on every iteration: hoist the call out of the loop';
+  const origin = originOf(query.receiver, target.file);
+  const keys = contextKeys ?? target.file.settings.drizzle.contextKeys;
+  if (isContextMember(origin, keys)) return `\`${target.name}()\` reads a context it is passed: call its loader where the context is`;
+  const database = importOf(query.receiver, target.file);
+  if (!database) return `\`${target.name}()\` reads a database that is not imported from a module`;
+  return site(node, parsed.lookup, text(file.context.sourceCode.text, argument), argument, iteration, file, {
+    ...procedureCtx(node, file),
+    receiver: text(target.file.context.sourceCode.text, query.receiver),
+    database,
+    helper: target.name,
+  });
+}
+
+function site(
+  node: TSESTree.CallExpression,
+  lookup: Lookup,
+  key: string,
+  keyNode: TSESTree.Node,
+  iteration: Iteration,
+  file: FileContext,
+  where: Pick<LookupSite, 'ctx' | 'addCtxAt' | 'receiver' | 'database' | 'helper'>,
+): LookupSite | string {
+  const concurrent = iteration.kind === 'callback' && iteration.concurrent;
+  if (!concurrent && iteration.kind !== 'for-of' && iteration.kind !== 'callback') {
+    return `loads in a ${iteration.kind} loop run one after another and cannot be batched: loop with \`for…of\` or \`Promise.all(xs.map(…))\` first`;
+  }
+  const sequential = !concurrent || awaitsBefore(node, iteration.node);
+  const point = batchPoint(iteration, keyNode, file);
+  if (sequential && typeof point === 'string') return `the items are loaded one after another and ${point}`;
+  return {
+    line: node.loc.start.line,
+    range: node.range,
+    lookup,
+    key,
+    keyRange: keyNode.range,
+    ...where,
+    sequential,
+    concurrent,
+    batch: typeof point === 'string' ? null : point,
+    noBatch: typeof point === 'string' ? point : null,
+  };
+}
+
+/** The query a function consists of: `return <query>` as its only statement, or its arrow body. */
+function soleQuery(fn: TSESTree.FunctionLike, file: FileContext): DrizzleQuery | null {
+  let expr: TSESTree.Node | null | undefined = fn.body;
+  if (expr?.type === T.BlockStatement) {
+    const only = expr.body.length === 1 ? expr.body[0] : null;
+    expr = only?.type === T.ReturnStatement ? only.argument : null;
+  }
+  if (expr?.type === T.AwaitExpression) expr = expr.argument;
+  return expr?.type === T.CallExpression ? recognizeDrizzleQuery(expr, file) : null;
+}
+
+interface Parsed {
+  lookup: Lookup;
+  key: TSESTree.Expression;
+}
+
+/** `varies` tells whether a part of the query changes per item: only the key may. */
+function parseLookup(query: DrizzleQuery, file: FileContext, varies: (node: TSESTree.Node) => boolean): Parsed | string {
+  if (query.operation !== 'query' && query.operation !== 'select') {
+    return query.operation === 'insert' || query.operation === 'update' || query.operation === 'delete'
+      ? `a write (\`${query.operation}\`) is not a lookup: batch it by hand (one statement for all items)`
+      : `\`${query.description}\` is not a lookup by key`;
+  }
+  const { segments } = flattenChain(query.node);
+  return query.operation === 'query' ? relational(segments, file, varies) : select(segments, file, varies);
+}
+
+const RELATIONAL_OPTIONS = new Set(['columns', 'with', 'extras']);
+
+/** `db.query.users.findFirst({ where: eq(users.id, key), with: {…} })`. */
+function relational(segments: ChainSegment[], file: FileContext, varies: (node: TSESTree.Node) => boolean): Parsed | string {
+  const method = segments.at(-1)!;
+  const schemaKey = segments.at(-2)!.name;
+  const arg = method.call?.arguments[0];
+  if (arg?.type !== T.ObjectExpression) return 'the query has no `where` on a key column';
+  let where: TSESTree.Node | null = null;
+  const rest: TSESTree.Property[] = [];
+  for (const prop of arg.properties) {
+    if (prop.type !== T.Property) return 'its options are spread from another object';
+    const name = keyName(prop.key, prop.computed);
+    if (name === 'where') where = prop.value;
+    else if (name && (RELATIONAL_OPTIONS.has(name) || (name === 'orderBy' && method.name === 'findMany'))) rest.push(prop);
+    else return `\`${name ?? 'a computed option'}\` applies to each key on its own and cannot be batched with \`IN\``;
+  }
+  if (!where) return 'the query has no `where` on a key column';
+  const condition = keyCondition(where, file, varies);
+  if (typeof condition === 'string') return condition;
+  const columns = rest.find((p) => keyName(p.key) === 'columns')?.value;
+  if (columns && !keepsColumn(columns, condition.column)) {
+    return `its \`columns\` leave out the key \`${condition.column}\`, which a batch needs to match rows to keys`;
+  }
+  const unique = isUnique(condition.table, condition.column, file);
+  if (typeof unique === 'string') return unique;
+  if (method.name === 'findFirst' && !unique) {
+    return `\`findFirst\` by \`${condition.table.local}.${condition.column}\`, which is not unique: which row it returns depends on the plan, so no batch can reproduce it`;
+  }
+  const source = file.context.sourceCode.text;
+  return finish(
+    {
+      kind: method.name === 'findFirst' ? 'one' : 'many',
+      schemaKey,
+      table: condition.table,
+      column: condition.column,
+      options: rest.map((p) => text(source, p)).join(', '),
+      fields: '',
+      conditions: condition.extra.map((c) => text(source, c)),
+      imports: [],
+    },
+    [...rest, ...condition.extra],
+    condition.key,
+    file,
+  );
+}
+
+const SELECT_STEPS = ['select', 'from', 'where', 'limit'];
+
+/** `db.select(fields?).from(users).where(eq(users.id, key))`, with `.limit(1)` only on a unique column. */
+function select(segments: ChainSegment[], file: FileContext, varies: (node: TSESTree.Node) => boolean): Parsed | string {
+  const entry = segments.findIndex((s) => s.name === 'select');
+  const order = segments.slice(entry).map((s) => s.name);
+  const extra = order.find((name, i) => name !== SELECT_STEPS[i]);
+  if (entry === -1) return 'it is not a `select()` by key';
+  if (extra) return `\`.${extra}()\` applies to each key on its own and cannot be batched with \`IN\``;
+  if (order.length < 3) return 'the query has no `where` on a key column';
+  const [selectCall, , whereCall, limitCall] = segments.slice(entry).map((s) => s.call);
+  const fields = selectCall?.arguments[0];
+  if (selectCall!.arguments.length > 1 || (fields && fields.type !== T.ObjectExpression)) return 'its selection is not an object of fields';
+  const condition = keyCondition(whereCall?.arguments[0] ?? null, file, varies);
+  if (typeof condition === 'string') return condition;
+  const table = segments[entry + 1]!.call?.arguments[0];
+  if (table?.type !== T.Identifier || table.name !== condition.table.local) return 'the key column is not a column of the queried table';
+  const unique = isUnique(condition.table, condition.column, file);
+  if (typeof unique === 'string') return unique;
+  const limit = limitCall?.arguments[0];
+  if (limitCall && !(unique && limit?.type === T.Literal && limit.value === 1)) {
+    return '`.limit()` applies to each key on its own and cannot be batched with `IN`';
+  }
+  const source = file.context.sourceCode.text;
+  return finish(
+    {
+      kind: 'rows',
+      schemaKey: null,
+      table: condition.table,
+      column: condition.column,
+      options: '',
+      fields: fields ? text(source, fields) : '',
+      conditions: condition.extra.map((c) => text(source, c)),
+      imports: [],
+    },
+    [...(fields ? [fields] : []), ...condition.extra],
+    condition.key,
+    file,
+  );
+}
+
+/** Adds the imports the copied parts use; declines parts that read local values. */
+function finish(lookup: Lookup, copied: TSESTree.Node[], key: TSESTree.Expression, file: FileContext): Parsed | string {
+  const imports = [lookup.table];
+  for (const part of copied) {
+    for (const id of identifiers(part)) {
+      const variable = ASTUtils.findVariable(file.context.sourceCode.getScope(id), id);
+      const def = variable?.defs[0];
+      // Globals (`Date`) and the parameters of callbacks inside the copied code travel with it.
+      if (!def || (def.name.range[0] >= part.range[0] && def.name.range[1] <= part.range[1])) continue;
+      const need = importOf(id, file);
+      if (!need) return `it uses \`${id.name}\`, which is local to this module: the loaders module cannot see it`;
+      if (!imports.some((i) => i.local === need.local)) imports.push(need);
+    }
+  }
+  return { lookup: { ...lookup, imports }, key };
+}
+
+interface KeyCondition {
+  table: ImportNeed;
+  column: string;
+  key: TSESTree.Expression;
+  extra: TSESTree.Node[];
+}
+
+/** `eq(users.id, key)` (either way round), or `and(eq(…), …others)`. */
+function keyCondition(where: TSESTree.Node | null, file: FileContext, varies: (node: TSESTree.Node) => boolean): KeyCondition | string {
+  if (where && isFunction(where)) return 'its `where` is a callback: write it as `eq(table.column, key)` for the codemod to read it';
+  if (where?.type !== T.CallExpression) return 'the query has no `where` on a key column';
+  const name = drizzleOperator(where.callee, file);
+  if (name === 'and') {
+    const parts = where.arguments.filter((a) => a.type === T.CallExpression && drizzleOperator(a.callee, file) === 'eq');
+    for (const part of parts) {
+      const found = keyCondition(part, file, varies);
+      if (typeof found === 'string') continue;
+      const extra = where.arguments.filter((a) => a !== part);
+      const changing = extra.find(varies);
+      if (changing) {
+        return `its condition \`${text(file.context.sourceCode.text, changing)}\` changes per item too: a key of several columns needs a loader by hand`;
+      }
+      return { ...found, extra };
+    }
+    return 'the query has no `eq()` on a key column';
+  }
+  if (name !== 'eq' || where.arguments.length !== 2) return 'its condition is not `eq(table.column, key)`: a key of one column';
+  const [a, b] = where.arguments as [TSESTree.Expression, TSESTree.Expression];
+  for (const [column, key] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    if (column.type !== T.MemberExpression || column.object.type !== T.Identifier) continue;
+    const tableName = column.object.name;
+    const name = memberName(column);
+    const table = importOf(column.object, file);
+    if (name && table && !identifiers(key).some((id) => id.name === tableName)) return { table, column: name, key, extra: [] };
+  }
+  return 'its key is not a column of a table imported from a module';
+}
+
+function drizzleOperator(callee: TSESTree.Node, file: FileContext): string | null {
+  if (callee.type !== T.Identifier) return null;
+  const need = importOf(callee, file);
+  return need && need.source.startsWith('drizzle-orm') ? need.imported : null;
+}
+
+/** The import an identifier (or `ns.x`) is bound to, if any. */
+function importOf(node: TSESTree.Node, file: FileContext): ImportNeed | null {
+  if (node.type !== T.Identifier) return null;
+  const variable = ASTUtils.findVariable(file.context.sourceCode.getScope(node), node);
+  const def = variable?.defs[0];
+  if (def?.type !== 'ImportBinding' || def.node.type === T.TSImportEqualsDeclaration || def.node.parent?.type !== T.ImportDeclaration) {
+    return null;
+  }
+  const imported = importedName(def.node);
+  if (imported === '*' || def.node.parent.importKind === 'type') return null;
+  return { local: node.name, imported, source: def.node.parent.source.value, file: file.context.physicalFilename };
+}
+
+function isUnique(table: ImportNeed, column: string, file: FileContext): boolean | string {
+  const columns = readTableColumns(table.local, file.context.physicalFilename, file.context.sourceCode.text);
+  const info = columns?.get(column);
+  if (!info) return `cannot read the declaration of \`${table.local}.${column}\` to tell whether it is unique`;
+  // A loader matches keys by identity (a Map): two equal dates are two keys.
+  if (info.type === 'date') return `the key \`${table.local}.${column}\` holds dates, which a loader cannot match by value`;
+  return info.unique;
+}
+
+// `columns: { id: true, handle: true }` keeps `id`; `columns: { body: false }` keeps all but `body`.
+function keepsColumn(columns: TSESTree.Node, column: string): boolean {
+  if (columns.type !== T.ObjectExpression) return false;
+  const entries = columns.properties.map((p) => (p.type === T.Property ? [keyName(p.key, p.computed), p.value] : [null, null]));
+  const value = (v: TSESTree.Node | null) => (v?.type === T.Literal ? v.value : undefined);
+  if (entries.some(([, v]) => value(v as TSESTree.Node) === true)) {
+    return entries.some(([k, v]) => k === column && value(v as TSESTree.Node) === true);
+  }
+  return entries.every(([k, v]) => k !== null && k !== column && value(v as TSESTree.Node) === false);
+}
+
+/** `ctx` from `({ ctx }) =>`, `opts.ctx` from `(opts) =>`, `ctx` to add to `({ input }) =>`, for the procedure around `node`. */
+function procedureCtx(node: TSESTree.Node, file: FileContext): Pick<LookupSite, 'ctx' | 'addCtxAt'> {
+  const none = { ctx: null, addCtxAt: null };
+  const param = findEnclosingProcedure(node, file)?.resolver?.params[0];
+  if (param?.type === T.Identifier) return { ctx: `${param.name}.ctx`, addCtxAt: null };
+  if (param?.type !== T.ObjectPattern) return none;
+  for (const prop of param.properties) {
+    if (prop.type === T.Property && keyName(prop.key, prop.computed) === 'ctx') {
+      return prop.value.type === T.Identifier ? { ctx: prop.value.name, addCtxAt: null } : none;
+    }
+  }
+  const rest = param.properties.some((p) => p.type === T.RestElement);
+  const scope = file.context.sourceCode.getScope(node);
+  const taken = ASTUtils.findVariable(scope, 'ctx');
+  return rest || taken || param.properties.length === 0 ? none : { ctx: 'ctx', addCtxAt: param.properties[0]!.range[0] };
+}
+
+function calleeText(node: TSESTree.CallExpression, file: FileContext): string {
+  return text(file.context.sourceCode.text, node.callee);
+}
+
+/** Whether the callback awaits something before it reaches `node`: then its loads do not happen together. */
+function awaitsBefore(node: TSESTree.Node, fn: TSESTree.Node): boolean {
+  let found = false;
+  const visit = (current: TSESTree.Node) => {
+    if (found || current.range[0] >= node.range[0]) return;
+    if (current.type === T.AwaitExpression && current.range[1] <= node.range[0]) found = true;
+    for (const child of childrenOf(current)) visit(child);
+  };
+  const body = (fn as TSESTree.FunctionLike).body;
+  if (body) visit(body);
+  return found;
+}
+
+function childrenOf(node: TSESTree.Node): TSESTree.Node[] {
+  const children: TSESTree.Node[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'parent') continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item && typeof item === 'object' && typeof (item as TSESTree.Node).type === 'string' && !isFunction(item as TSESTree.Node)) {
+        children.push(item as TSESTree.Node);
+      }
+    }
+  }
+  return children;
+}
+
+/**
+ * Where all keys can be computed before the items run: a `for…of` over a collection, or the statement with
+ * `xs.map(…)`, in an async function; the key must depend on the item alone.
+ */
+function batchPoint(iteration: Iteration, key: TSESTree.Node, file: FileContext): BatchPoint | string {
+  const source = file.context.sourceCode.text;
+  let statement: TSESTree.Node | null;
+  let item: TSESTree.Node | undefined;
+  if (iteration.node.type === T.ForOfStatement) {
+    statement = iteration.node;
+    const left = iteration.node.left;
+    item = left.type === T.VariableDeclaration ? left.declarations[0]?.id : undefined;
+  } else {
+    const call = findIterationCall(iteration.node);
+    statement = call && enclosingStatement(call.call);
+    item = (iteration.node as TSESTree.FunctionLike).params[0];
+  }
+  const collection = iteration.collection;
+  if (!statement || !item || !collection) return 'there is no statement in front of the loop to load all keys first';
+  if (!isPlainReference(collection)) return `the collection \`${text(source, collection)}\` is computed: assign it to a variable first`;
+  const own = new Set(iteration.variables.filter((v) => v.range[0] >= item.range[0] && v.range[1] <= item.range[1]));
+  const local = identifiers(key).find((id) => {
+    const variable = ASTUtils.findVariable(file.context.sourceCode.getScope(id), id);
+    const def = variable?.defs[0]?.name;
+    return def && !own.has(def as TSESTree.Identifier) && def.range[0] >= iteration.node.range[0] && def.range[1] <= iteration.node.range[1];
+  });
+  if (local) return `the key reads \`${local.name}\`, computed inside the loop`;
+  if (!isInAsyncFunction(statement)) return 'the loop is not in an async function';
+  const indent = /[^\S\n]*$/.exec(source.slice(0, statement.range[0]))![0];
+  if (source.slice(statement.range[0] - indent.length - 1, statement.range[0] - indent.length) !== '\n') {
+    return 'the loop does not start its own line';
+  }
+  const param = item.type === T.Identifier && item.typeAnnotation ? `(${text(source, item)})` : text(source, item);
+  return { at: statement.range[0], indent, collection: text(source, collection), item: item.type === T.Identifier ? param : `(${param})` };
+}
+
+function enclosingStatement(node: TSESTree.Node): TSESTree.Node | null {
+  for (let current: TSESTree.Node | undefined = node; current?.parent; current = current.parent) {
+    if (current.parent.type === T.BlockStatement) return current;
+    if (isFunction(current.parent) || current.parent.type === T.Program) return null;
+  }
+  return null;
+}
+
+function isPlainReference(node: TSESTree.Node): boolean {
+  if (node.type === T.Identifier) return true;
+  return node.type === T.MemberExpression && !node.computed && isPlainReference(node.object);
+}
+
+function isInAsyncFunction(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current.async;
+  return false;
+}
