@@ -1,5 +1,11 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import net from 'node:net';
+
+/**
+ * Whether redis-server is installed: `npm test` installs it (scripts/ensure-redis.sh) where it can, and the
+ * proofs that need it are skipped without it outside CI, and fail in CI.
+ */
+export const hasRedisServer = (): boolean => spawnSync('redis-server', ['--version']).status === 0;
 
 /** A throwaway redis-server on a free loopback port, without persistence. */
 export async function startRedisServer(): Promise<{ port: number; url: string; stop(): void }> {

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -6,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRedisServer } from '../../bench/redis-server.js';
+import { hasRedisServer, startRedisServer } from '../../bench/redis-server.js';
 import { startUpstashRest, type UpstashRest } from '../../bench/upstash-rest.js';
 
 /**
@@ -17,7 +16,7 @@ import { startUpstashRest, type UpstashRest } from '../../bench/upstash-rest.js'
  */
 const FIXTURES = path.join(import.meta.dirname, '__testfixtures__');
 const BUILD = path.resolve(import.meta.dirname, '../../.cache/redis-proof');
-const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
+const hasRedis = hasRedisServer();
 
 let server: Awaited<ReturnType<typeof startRedisServer>>;
 let rest: UpstashRest;

@@ -44,6 +44,26 @@ describe('hotpath codemod', () => {
     expect(unknown.stderr).toMatch(/unknown codemod "no-such-codemod"/);
   });
 
+  it('checks codemod options: an unknown value or an option the codemod lacks is a usage error', () => {
+    const bad = run('dataloader', 'src', '--strategy', 'batch-everything');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim()).toBe('hotpath: --strategy must be one of context, inline (got "batch-everything")');
+    const other = run('cursor-pagination', 'src', '--strategy', 'inline');
+    expect(other.status).toBe(2);
+    expect(other.stderr.trim()).toBe('hotpath: the cursor-pagination codemod has no --strategy option');
+  });
+
+  it('dataloader --dry on the fixture app: the diff includes the new loaders module, and the summary says what to install', () => {
+    const app = path.join(ROOT, 'fixtures/socialhub');
+    const dry = spawnSync(process.execPath, [BIN, 'codemod', 'dataloader', 'apps/api/src', '--dry'], { cwd: app, encoding: 'utf8' });
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain('+++ b/apps/api/src/trpc/loaders.ts');
+    expect(dry.stdout).toContain('+          author: await ctx.loaders.usersById.load(post.authorId)');
+    expect(dry.stderr).toContain('Would change: 4 file(s)');
+    expect(dry.stderr).toContain('Next: add the dataloader package: npm install dataloader');
+    expect(dry.stderr).toMatch(/skipped apps\/api\/src\/trpc\/routers\/user\.ts:37: `countMutualFollows\(\)`/);
+  });
+
   it('refuses a dirty git tree unless --force, and says how to continue', () => {
     writeFileSync(path.join(repo, 'src/users.ts'), '// an uncommitted edit\n');
     const refused = run(path.join(TRANSFORMS, 'rename-get-user.mjs'), 'src');
