@@ -29,6 +29,8 @@ export interface TsMorphOptions {
   bail(file: string, line: number, reason: string): void;
   /** A line for the summary: what the user has to do next (install a package, review a file). */
   note(text: string): void;
+  /** How many of `files` it has gone through: the runner shows progress on long runs. */
+  progress(done: number): void;
 }
 
 /**

@@ -35,7 +35,8 @@ export const codemod: TsMorphCodemod = {
 /** The lookups `no-n-plus-one` reports in the given files; the other reported sites are declined with the reason. */
 function collectSites(project: Project, options: TsMorphOptions): Found[] {
   const found: Found[] = [];
-  for (const file of options.files) {
+  for (const [index, file] of options.files.entries()) {
+    options.progress(index + 1);
     const source = project.getSourceFile(file);
     if (!source || !/\.[cm]?[jt]sx?$/.test(file)) continue;
     let results;

@@ -2,6 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { SingleBar } from 'cli-progress';
+import picomatch from 'picomatch';
+import writeFileAtomic from 'write-file-atomic';
 import { codemods } from '../../codemods/index.js';
 import type { Codemod } from '../codemod.js';
 import { runCodemod, type RunSummary } from './codemod-runner.js';
@@ -16,9 +19,28 @@ export interface CodemodCommandOptions {
   mark: boolean;
   /** Codemod-specific options (`--strategy=inline`). */
   options?: Record<string, string>;
+  /** Globs (relative to `cwd`) that a file must match, and must not match, to be transformed. */
+  include?: string[];
+  exclude?: string[];
+  /** Write a JSON summary per file here, to track a migration spread over many pull requests. */
+  report?: string;
+  /** Show a progress bar on stderr (the CLI does on a terminal only). */
+  progress?: boolean;
   out(text: string): void;
   err(text: string): void;
 }
+
+/** The `--report` file: one entry per file, in the order the files were given. */
+export interface CodemodReport {
+  codemod: string;
+  dry: boolean;
+  totals: Record<'changed' | 'unchanged' | 'skipped' | 'failed', number>;
+  files: Array<{ file: string; status: 'changed' | 'unchanged' | 'skipped' | 'failed'; reason?: string; skipped: Array<{ line: number; reason: string }> }>;
+  notes: string[];
+}
+
+// Runs of this many files or more show progress.
+const PROGRESS_FROM = 50;
 
 export function listCodemods(): string {
   if (codemods.length === 0) {
@@ -32,7 +54,7 @@ export function listCodemods(): string {
 export async function codemodCommand(name: string, paths: string[], options: CodemodCommandOptions): Promise<number> {
   const codemod = await resolveCodemod(name, options.cwd);
   checkOptions(codemod, options.options ?? {});
-  const files = await listSourceFiles(options.cwd, paths.length ? paths : ['.']);
+  const files = filterFiles(await listSourceFiles(options.cwd, paths.length ? paths : ['.']), options);
   if (!options.dry && !options.force) {
     const dirty = uncommittedChanges(options.cwd, paths.length ? paths : ['.']);
     if (dirty.length > 0) {
@@ -43,6 +65,8 @@ export async function codemodCommand(name: string, paths: string[], options: Cod
       return 1;
     }
   }
+  const bar = options.progress && files.length >= PROGRESS_FROM ? new SingleBar({ stream: process.stderr, format: `${codemod.name} [{bar}] {value}/{total} files`, clearOnComplete: true, hideCursor: true }) : null;
+  bar?.start(files.length, 0);
   const summary = await runCodemod(codemod, {
     cwd: options.cwd,
     files,
@@ -51,9 +75,38 @@ export async function codemodCommand(name: string, paths: string[], options: Cod
     mark: options.mark,
     write: options.out,
     options: options.options ?? {},
+    onProgress: (done) => bar?.update(done),
   });
+  bar?.stop();
+  if (options.report) writeFileAtomic.sync(path.resolve(options.cwd, options.report), `${JSON.stringify(reportOf(codemod.name, summary, options.dry), null, 2)}\n`);
   options.err(formatSummary(summary, options.dry));
   return summary.failed.length > 0 ? 1 : 0;
+}
+
+function filterFiles(files: string[], options: CodemodCommandOptions): string[] {
+  const included = options.include?.length ? picomatch(options.include, { dot: true }) : () => true;
+  const excluded = options.exclude?.length ? picomatch(options.exclude, { dot: true }) : () => false;
+  return files.filter((file) => {
+    const relative = path.relative(options.cwd, file).split(path.sep).join('/');
+    return included(relative) && !excluded(relative);
+  });
+}
+
+function reportOf(name: string, summary: RunSummary, dry: boolean): CodemodReport {
+  const files: CodemodReport['files'] = [];
+  const skippedIn = (file: string) => summary.skipped.filter((s) => s.file === file).map(({ line, reason }) => ({ line, reason }));
+  for (const file of summary.changed) files.push({ file, status: 'changed', skipped: skippedIn(file) });
+  for (const file of summary.unchanged) files.push({ file, status: skippedIn(file).length ? 'skipped' : 'unchanged', skipped: skippedIn(file) });
+  for (const { file, reason } of summary.failed) files.push({ file, status: 'failed', reason, skipped: skippedIn(file) });
+  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const count = (status: CodemodReport['files'][number]['status']) => files.filter((f) => f.status === status).length;
+  return {
+    codemod: name,
+    dry,
+    totals: { changed: count('changed'), unchanged: count('unchanged'), skipped: count('skipped'), failed: count('failed') },
+    files,
+    notes: summary.notes,
+  };
 }
 
 async function resolveCodemod(name: string, cwd: string): Promise<Codemod> {

@@ -20,6 +20,8 @@ export interface RunOptions {
   write(text: string): void;
   /** Codemod-specific options (`--strategy=inline`). */
   options?: Record<string, string>;
+  /** Called as files are transformed: (done, total). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface Skipped {
@@ -52,7 +54,7 @@ interface Outcome {
  */
 export async function runCodemod(codemod: Codemod, options: RunOptions): Promise<RunSummary> {
   const notes: string[] = [];
-  const outcomes = codemod.kind === 'jscodeshift' ? runJscodeshift(codemod, options.files) : await runTsMorph(codemod, options, notes);
+  const outcomes = codemod.kind === 'jscodeshift' ? runJscodeshift(codemod, options) : await runTsMorph(codemod, options, notes);
   const summary: RunSummary = { changed: [], unchanged: [], skipped: [], failed: [], notes };
   for (const outcome of outcomes) {
     const relative = path.relative(options.cwd, outcome.file).split(path.sep).join('/');
@@ -83,8 +85,10 @@ export async function runCodemod(codemod: Codemod, options: RunOptions): Promise
   return summary;
 }
 
-function runJscodeshift(codemod: JscodeshiftCodemod, files: string[]): Outcome[] {
-  return files.map((file) => {
+function runJscodeshift(codemod: JscodeshiftCodemod, options: RunOptions): Outcome[] {
+  const { files } = options;
+  return files.map((file, index) => {
+    options.onProgress?.(index + 1, files.length);
     const source = readFileSync(file, 'utf8');
     const bails: Outcome['bails'] = [];
     const j = jscodeshift.withParser(parserFor(file));
@@ -126,6 +130,7 @@ async function runTsMorph(codemod: TsMorphCodemod, options: RunOptions, notes: s
       options: options.options ?? {},
       bail: (file, line, reason) => bails.set(path.resolve(file), [...(bails.get(path.resolve(file)) ?? []), { line, reason }]),
       note: (text) => void notes.push(text),
+      progress: (done) => options.onProgress?.(done, options.files.length),
     });
   } catch (error) {
     const reason = `the codemod threw: ${(error as Error).message}`;

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { codeFrameColumns } from '@babel/code-frame';
 import { createColors } from 'picocolors';
 import plugin from '../index.js';
+import { codeFrames } from './code-frame.js';
 import type { Finding } from './findings.js';
 import type { ScanResult } from './scan.js';
 
@@ -15,25 +13,13 @@ export function formatPretty(scan: ScanResult, findings: Finding[], cwd: string,
     const key = f.rule ?? 'parse error';
     byRule.set(key, [...(byRule.get(key) ?? []), f]);
   }
-  const sources = new Map<string, string>();
-  const source = (file: string) => {
-    if (!sources.has(file)) sources.set(file, readFileSync(path.resolve(cwd, file), 'utf8'));
-    return sources.get(file)!;
-  };
+  const frameOf = codeFrames(cwd, color);
   for (const [rule, list] of byRule) {
     const name = rule.replace(/^hotpath\//, '');
     out.push(c.bold(`${c.red('●')} ${rule} ${c.dim(`(${list.length})`)}`), '');
     for (const f of list) {
       out.push(`  ${c.cyan(`${f.file}:${f.line}:${f.column}`)}`, `  ${f.message}`);
-      const frame = codeFrameColumns(
-        source(f.file),
-        // The first line of the node is enough to find it; a whole query chain would drown the message.
-        f.endLine === f.line
-          ? { start: { line: f.line, column: f.column }, end: { line: f.line, column: f.endColumn } }
-          : { start: { line: f.line, column: f.column } },
-        { highlightCode: color, linesAbove: 1, linesBelow: 1 },
-      );
-      out.push(frame.replace(/^/gm, '    '), '');
+      out.push(frameOf(f).replace(/^/gm, '    '), '');
     }
     const docs = plugin.rules[name]?.meta.docs?.url;
     if (docs) out.push(`  ${c.dim(`How to fix: ${docs}`)}`, '');

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { includeIgnoreFile } from '@eslint/compat';
-import { ESLint, type Linter } from 'eslint';
+import { ESLint } from 'eslint';
 import plugin from '../index.js';
-import { ALWAYS_IGNORED, listSourceFiles } from './files.js';
+import { eslintOptions, type LintSetup } from './eslint-options.js';
+import { listSourceFiles } from './files.js';
 import { UsageError } from './usage-error.js';
 
 export interface ScanOptions {
@@ -15,6 +15,12 @@ export interface ScanOptions {
   rule?: string;
   /** Called with (done, total) while files are linted in chunks. */
   onProgress?: (done: number, total: number) => void;
+  /** ESLint's own multithread linting: worker threads, `auto` for as many as pay off, `off` for none. */
+  concurrency?: 'off' | 'auto' | number;
+  /** Keep ESLint's result cache in this file, or `null` for none. */
+  cacheLocation?: string | null;
+  /** Lint only shard `index` (1-based) of `count`: a deterministic part of the files, for CI matrices. */
+  shard?: { index: number; count: number };
 }
 
 export interface ScanResult {
@@ -34,19 +40,30 @@ const NOT_IN_PROJECT = /was not found by the project service|not included in any
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const rules = selectRules(options.rule);
   const tsconfig = options.types ? findTsconfig(options.cwd, options.paths) : null;
-  const typedLint = tsconfig ? createEslint(options.cwd, rules, path.dirname(tsconfig)) : null;
-  const untypedLint = createEslint(options.cwd, rules, null);
+  const setup = (tsconfigRootDir: string | null, cached: boolean): LintSetup => ({
+    cwd: options.cwd,
+    rules,
+    tsconfigRootDir,
+    // The typed and the untyped run keep their own caches: their results differ for the same file.
+    cacheLocation: cached && options.cacheLocation ? `${options.cacheLocation}${tsconfigRootDir ? '-typed' : ''}` : null,
+    concurrency: options.concurrency ?? 'off',
+  });
+  const typedLint = tsconfig ? await createEslint(setup(path.dirname(tsconfig), true)) : null;
+  const untypedLint = await createEslint(setup(null, !typedLint));
   const lint = typedLint ?? untypedLint;
 
-  const files = await listFiles(options.cwd, options.paths, lint);
+  const all = await listFiles(options.cwd, options.paths, lint);
+  const files = options.shard ? shardOf(all, options.shard, options.cwd) : all;
   const results: ESLint.LintResult[] = [];
-  for (let i = 0; i < files.length; i += CHUNK) {
-    const chunk = files.slice(i, i + CHUNK);
+  // Threads start per lintFiles() call: with them, one call for all files.
+  const chunkSize = (options.concurrency ?? 'off') === 'off' ? CHUNK : Math.max(files.length, 1);
+  for (let i = 0; i < files.length; i += chunkSize) {
+    const chunk = files.slice(i, i + chunkSize);
     const linted = await lint.lintFiles(chunk);
     const outside = linted.filter((r) => typedLint && r.messages.some((m) => m.fatal && NOT_IN_PROJECT.test(m.message)));
     const retried = outside.length ? await untypedLint.lintFiles(outside.map((r) => r.filePath)) : [];
     results.push(...linted.filter((r) => !outside.includes(r)), ...retried);
-    options.onProgress?.(Math.min(i + CHUNK, files.length), files.length);
+    options.onProgress?.(Math.min(i + chunkSize, files.length), files.length);
   }
   // A repository's own eslint-disable comments name rules of other plugins: ESLint reports those as
   // unknown rules, and directives for rules that did not run as unused. Neither is a finding of ours.
@@ -77,26 +94,23 @@ function findTsconfig(cwd: string, paths: string[]): string | null {
   return candidates.find((c) => existsSync(c)) ?? null;
 }
 
-// A scan runs once, not on every keystroke: measurements not cached yet are waited for.
-const ONE_SHOT_OPTIONS: Record<string, unknown[]> = { 'client-bundle-budget': [{ coldTimeoutMs: 0 }] };
+async function createEslint(setup: LintSetup): Promise<ESLint> {
+  if (setup.concurrency === 'off') return new ESLint(eslintOptions(setup));
+  // Worker threads cannot receive plugin objects: each loads the same options from a module URL instead.
+  if (typeof ESLint.fromOptionsModule !== 'function') throw new UsageError('--concurrency needs ESLint 9.34 or newer');
+  const url = new URL('./eslint-options.js', import.meta.url);
+  url.searchParams.set('setup', JSON.stringify(setup));
+  return ESLint.fromOptionsModule(url);
+}
 
-function createEslint(cwd: string, rules: string[], tsconfigRootDir: string | null): ESLint {
-  const base = tsconfigRootDir ? plugin.configs['recommended-type-checked'] : plugin.configs.recommended;
-  const gitignore = path.join(cwd, '.gitignore');
-  const config: Linter.Config[] = [
-    { ignores: ALWAYS_IGNORED },
-    ...(existsSync(gitignore) ? [includeIgnoreFile(gitignore) as Linter.Config] : []),
-    {
-      ...(base as Linter.Config),
-      languageOptions: {
-        ...(base.languageOptions as Linter.Config['languageOptions']),
-        parserOptions: tsconfigRootDir ? { projectService: true, tsconfigRootDir } : { ecmaFeatures: { jsx: true } },
-      },
-      rules: Object.fromEntries(rules.map((name) => [`hotpath/${name}`, ['error', ...(ONE_SHOT_OPTIONS[name] ?? [])]])),
-    },
-  ];
-  config.push({ linterOptions: { reportUnusedDisableDirectives: 'off' } });
-  return new ESLint({ cwd, overrideConfigFile: true, overrideConfig: config, errorOnUnmatchedPattern: false });
+/**
+ * Shard `index` of `count`: every `count`-th file of the sorted relative paths, starting at `index`. The
+ * same files give the same shards on every machine, the shards together are all files, each once.
+ */
+export function shardOf(files: string[], { index, count }: { index: number; count: number }, cwd: string): string[] {
+  const relative = (f: string) => path.relative(cwd, f).split(path.sep).join('/');
+  const sorted = [...files].sort((a, b) => (relative(a) < relative(b) ? -1 : relative(a) > relative(b) ? 1 : 0));
+  return sorted.filter((_, i) => i % count === index - 1);
 }
 
 async function listFiles(cwd: string, paths: string[], eslint: ESLint): Promise<string[]> {

@@ -64,6 +64,24 @@ describe('hotpath codemod', () => {
     expect(dry.stderr).toMatch(/skipped apps\/api\/src\/trpc\/routers\/user\.ts:37: `countMutualFollows\(\)`/);
   });
 
+  it('--include/--exclude choose the files, --report writes a summary per file for tracking a migration', () => {
+    writeFileSync(path.join(repo, 'src/other.ts'), SOURCE);
+    writeFileSync(path.join(repo, 'src/skip.ts'), SOURCE);
+    git('add', '.');
+    git('commit', '-qm', 'more');
+    const result = run(path.join(TRANSFORMS, 'rename-get-user.mjs'), 'src', '--include', 'src/*.ts', '--exclude', 'src/skip.ts', '--report', 'migration.json');
+    expect(result.status).toBe(0);
+    expect(readFileSync(path.join(repo, 'src/skip.ts'), 'utf8')).toBe(SOURCE);
+    expect(readFileSync(path.join(repo, 'src/other.ts'), 'utf8')).toContain('await loadUser(id)');
+    const report = JSON.parse(readFileSync(path.join(repo, 'migration.json'), 'utf8')) as { totals: Record<string, number>; files: Array<{ file: string; status: string }> };
+    expect(report.files.map((f) => `${f.file} ${f.status}`)).toEqual([
+      'src/other.ts changed',
+      'src/profile.ts changed',
+      'src/users.ts unchanged',
+    ]);
+    expect(report.totals).toEqual({ changed: 2, unchanged: 1, skipped: 0, failed: 0 });
+  });
+
   it('refuses a dirty git tree unless --force, and says how to continue', () => {
     writeFileSync(path.join(repo, 'src/users.ts'), '// an uncommitted edit\n');
     const refused = run(path.join(TRANSFORMS, 'rename-get-user.mjs'), 'src');
