@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium() && !process.env.CI)('hotpath scan --format html',
     const counts = [...dom.matchAll(/<text[^>]*class="label">([^<]+)<\/text><rect[^>]*\/?>(?:<\/rect>)?<text[^>]*class="count">(\d+)<\/text>/g)];
     const expected = new Map<string, number>();
     for (const f of json.findings) expected.set(f.rule.replace('hotpath/', ''), (expected.get(f.rule.replace('hotpath/', '')) ?? 0) + 1);
-    expect(new Map(counts.map((m) => [m[1]!, Number(m[2])]).filter(([, n]) => n > 0))).toEqual(expected);
+    expect(new Map(counts.map((m) => [m[1]!, Number(m[2])] as const).filter(([, n]) => n > 0))).toEqual(expected);
   });
 
   it('renders to a screenshot', () => {

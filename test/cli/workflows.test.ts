@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { installedApp } from '../support/installed-app.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const WORKFLOWS = path.join(ROOT, 'docs/ci');
-// A copy of the fixture app inside the repository, with the README's eslint.config.js, and this package
-// installed as users install it (node_modules/eslint-plugin-hotpath): `npx` then finds our bin and ESLint.
-const APP = path.join(ROOT, '.cache/ci-app');
+// `npx` finds our bin there, and ESLint with the README's config.
+const APP = installedApp('ci-app');
 
 interface Step {
   run?: string;
@@ -41,14 +41,6 @@ function run(command: string): { status: number | null; stdout: string; stderr: 
 }
 
 describe('the workflows of docs/ci.md', () => {
-  rmSync(APP, { recursive: true, force: true });
-  cpSync(path.join(ROOT, 'fixtures/socialhub'), APP, { recursive: true });
-  mkdirSync(path.join(APP, 'node_modules/.bin'), { recursive: true });
-  symlinkSync(ROOT, path.join(APP, 'node_modules/eslint-plugin-hotpath'));
-  // What npm's bin link does: an executable that runs the package's bin.
-  writeFileSync(path.join(APP, 'node_modules/.bin/hotpath'), `#!/bin/sh\nexec "${process.execPath}" "${path.join(ROOT, 'dist/src/cli/bin.js')}" "$@"\n`, { mode: 0o755 });
-  writeFileSync(path.join(APP, 'eslint.config.js'), 'import hotpath from "eslint-plugin-hotpath";\n\nexport default [hotpath.configs.recommended];\n');
-  writeFileSync(path.join(APP, 'package.json'), JSON.stringify({ name: 'socialhub', private: true, type: 'module' }));
   const full = JSON.parse(run('npx hotpath scan --format json --exit-zero').stdout) as { findings: Array<{ rule: string; file: string; line: number }> };
 
   it('docs/ci.md shows each workflow file as it is', () => {
