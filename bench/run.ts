@@ -2,15 +2,13 @@
 // (floor, recommended, typed floor, typed), and prints medians, spreads, ratios against the floors and each
 // rule's own time. Machines here are shared and noisy: compare the ratios, never the absolute times.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import plugin from '../src/index.js';
+import { APP, buildApp, COPIES } from './bench-app.js';
 import { median, spread } from './stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const APP = path.join(ROOT, '.cache/bench-app');
-const COPIES = Number(process.env.BENCH_COPIES ?? 16);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const RULES = Object.keys(plugin.rules);
 // Rules measured against the established rule they replace, in the same rounds.
@@ -32,28 +30,6 @@ interface Sample {
   files: number;
   fatal: number;
   problems: number;
-}
-
-/** COPIES copies of the fixture app side by side, under one tsconfig, inside the repository so that
- * drizzle-orm & co. resolve from its node_modules. */
-function buildApp(): void {
-  rmSync(APP, { recursive: true, force: true });
-  const fixture = path.join(ROOT, 'fixtures/socialhub');
-  for (let i = 1; i <= COPIES; i++) {
-    const copy = path.join(APP, `copy-${i}`);
-    mkdirSync(copy, { recursive: true });
-    for (const part of ['apps', 'packages']) cpSync(path.join(fixture, part), path.join(copy, part), { recursive: true });
-  }
-  const tsconfig = JSON.parse(execFileSync('cat', [path.join(fixture, 'tsconfig.json')], { encoding: 'utf8' })) as {
-    compilerOptions: { paths: Record<string, string[]> };
-    include: string[];
-  };
-  tsconfig.compilerOptions.paths = {
-    '@socialhub/db': ['./copy-1/packages/db/src/index.ts'],
-    '@socialhub/api': ['./copy-1/apps/api/src/trpc/routers/index.ts'],
-  };
-  tsconfig.include = ['copy-*/**/*.ts', 'copy-*/**/*.tsx'];
-  writeFileSync(path.join(APP, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
 }
 
 function lintOnce(config: string): Sample {
