@@ -19,8 +19,12 @@ export const VIEWER = 1;
 
 type Procedure = 'post.latest' | 'post.timeline' | 'notification.list';
 type Caller = Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
+type Loader = { load(key: unknown): Promise<unknown> };
 interface AppModule {
   appRouter: { createCaller(ctx: unknown): Caller };
+  /** The rewritten app's loaders factory and database (the "after" bundle only). */
+  createLoaders?: (db: unknown) => Record<string, Loader>;
+  db: unknown;
   createContext(opts: { req: { headers: Record<string, string> } }): Promise<unknown>;
   redis: { set(key: string, value: string): Promise<unknown>; quit(): Promise<unknown> };
 }
@@ -35,6 +39,10 @@ export interface DataloaderProof {
   after: App;
   /** What the codemod said when it rewrote the copy. */
   summary: RunSummary;
+  /** A fresh set of the rewritten app's loaders, as one request gets them. */
+  newLoaders(): Record<string, Loader>;
+  /** Runs `work` and counts the queries it sent. */
+  measure<T>(work: () => Promise<T>): Promise<{ result: T; queries: number }>;
   renameUser(id: number, displayName: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -64,7 +72,7 @@ function onPglite(app: string): esbuild.Plugin {
   };
 }
 
-async function bundle(app: string, name: string): Promise<AppModule> {
+async function bundle(app: string, name: string, extra: string[] = []): Promise<AppModule> {
   const outfile = path.join(BUILD, `${name}.mjs`);
   await esbuild.build({
     stdin: {
@@ -72,6 +80,8 @@ async function bundle(app: string, name: string): Promise<AppModule> {
         'export { appRouter } from "./apps/api/src/trpc/routers/index.ts";',
         'export { createContext } from "./apps/api/src/trpc/context.ts";',
         'export { redis } from "./apps/api/src/lib/redis.ts";',
+        'export { db } from "@socialhub/db";',
+        ...extra,
       ].join('\n'),
       resolveDir: app,
       loader: 'ts',
@@ -144,23 +154,28 @@ export async function loadProof(): Promise<DataloaderProof> {
   globalThis.__hotpathDataloaderProof = { client, logger: { logQuery: () => void queries++ } };
   const redis = await startRedisServer();
   process.env.REDIS_URL = redis.url;
-  const modules = [await bundle(before, 'before'), await bundle(after, 'after')];
+  const modules = [await bundle(before, 'before'), await bundle(after, 'after', ['export { createLoaders } from "./apps/api/src/trpc/loaders.ts";'])];
   // The session the app's createContext resolves the bearer token to (as a signed-in request would).
   await modules[0]!.redis.set(`session:${SESSION}`, String(VIEWER));
 
+  const measure = async <T>(work: () => Promise<T>) => {
+    queries = 0;
+    const result = await work();
+    return { result, queries };
+  };
   const app = (module: AppModule): App => ({
     async call(procedure, input) {
       const ctx = await module.createContext({ req: { headers: { authorization: `Bearer ${SESSION}` } } });
       const [router, name] = procedure.split('.') as [string, string];
-      queries = 0;
-      const result = await module.appRouter.createCaller(ctx)[router]![name]!(input);
-      return { result, queries };
+      return measure(() => module.appRouter.createCaller(ctx)[router]![name]!(input));
     },
   });
   return {
     before: app(modules[0]!),
     after: app(modules[1]!),
     summary,
+    newLoaders: () => modules[1]!.createLoaders!(modules[1]!.db),
+    measure,
     async renameUser(id, displayName) {
       await client.query('update users set display_name = $1 where id = $2', [displayName, id]);
     },

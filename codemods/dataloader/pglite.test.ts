@@ -46,6 +46,15 @@ describe.skipIf(!hasRedisServer() && !process.env.CI)('dataloader on PGlite', ()
     expect(rewritten.queries).toBe(after);
   });
 
+  it('a batch is one query: results in key order, undefined for a missing key, a repeated key answered', async () => {
+    const loaders = proof.newLoaders();
+    const { result, queries } = await proof.measure(() => Promise.all([3, 99_999, 1, 3].map((id) => loaders.usersById!.load(id))));
+    expect(queries).toBe(1);
+    expect((result as Array<{ id: number } | undefined>).map((user) => user?.id)).toEqual([3, undefined, 1, 3]);
+    // Loaded once, answered from the loader's cache for the rest of the request.
+    expect((await proof.measure(() => loaders.usersById!.load(1))).queries).toBe(0);
+  });
+
   it('loaders live for one request: a change between two requests is seen by the second', async () => {
     const first = (await proof.after.call('post.latest', { limit: 5 })).result as Array<{ author: { id: number; displayName: string } }>;
     const author = first[0]!.author;

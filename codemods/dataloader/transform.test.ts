@@ -95,6 +95,55 @@ describe('dataloader', () => {
     ]);
   });
 
+  it('extends an existing loaders module: new loaders are added, identical ones reused, nothing else touched', async () => {
+    const dir = path.join(ROOT, '.cache', 'dataloader-extend');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const file of SUPPORT) copyFileSync(path.join(FIXTURES, file), path.join(dir, file));
+    writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG));
+    // A project the codemod has run on before: its context is wired, its loaders module exists.
+    copyFileSync(path.join(FIXTURES, 'context.output.ts'), path.join(dir, 'context.ts'));
+    copyFileSync(path.join(FIXTURES, 'loaders.output.ts'), path.join(dir, 'loaders.ts'));
+    // New code with an N+1 of its own: the same author lookup, and comments by author (a new loader).
+    writeFileSync(
+      path.join(dir, 'profile.ts'),
+      [
+        'import { eq } from "drizzle-orm";',
+        'import { comments, users } from "./schema.js";',
+        'import { publicProcedure, router } from "./trpc.js";',
+        '',
+        'export const profileRouter = router({',
+        '  commenters: publicProcedure.query(async ({ ctx }) => {',
+        '    const rows = await ctx.db.select().from(comments).limit(20);',
+        '    return Promise.all(',
+        '      rows.map(async (c) => ({',
+        '        author: await ctx.db.query.users.findFirst({ where: eq(users.id, c.authorId) }),',
+        '        theirs: await ctx.db.query.comments.findMany({ where: eq(comments.authorId, c.authorId) }),',
+        '      })),',
+        '    );',
+        '  }),',
+        '});',
+        '',
+      ].join('\n'),
+    );
+    const before = readFileSync(path.join(dir, 'loaders.ts'), 'utf8');
+    const files = ['profile.ts', 'context.ts'].map((f) => path.join(dir, f));
+    const summary = await runCodemod(codemod, { cwd: dir, files, dry: false, print: false, mark: false, write: () => {} });
+    expect(summary.changed.sort()).toEqual(['loaders.ts', 'profile.ts']);
+    const profile = readFileSync(path.join(dir, 'profile.ts'), 'utf8');
+    expect(profile).toContain('author: await ctx.loaders.usersById.load(c.authorId),');
+    // Awaited after the author's load: its loads would not meet, so the new loader is primed first.
+    expect(profile).toContain('await primeKeys(ctx.loaders.commentsByAuthorId, rows.map((c) => c.authorId));');
+    expect(profile).toContain('theirs: await ctx.loaders.commentsByAuthorId.load(c.authorId),');
+    const after = readFileSync(path.join(dir, 'loaders.ts'), 'utf8');
+    // Everything that was there is still there, once; the new loader is added to the returned object.
+    const kept = before.split('\n').filter((line) => line.trim() && !line.startsWith('import'));
+    for (const line of kept) expect(after.split('\n').filter((l) => l === line).length, line).toBeGreaterThanOrEqual(1);
+    expect(after.match(/usersById: new DataLoader/g)).toHaveLength(1);
+    expect(after).toContain('commentsByAuthorId: new DataLoader(async (keys: readonly (typeof comments.$inferSelect)["authorId"][]) =>');
+    expect(typeCheck(dir)).toBe('');
+  });
+
   it('tells the user to install dataloader when the project does not depend on it, with its package manager', async () => {
     const dir = path.join(ROOT, '.cache', 'dataloader-install');
     rmSync(dir, { recursive: true, force: true });

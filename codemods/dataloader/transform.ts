@@ -114,6 +114,8 @@ class LoadersModule {
   private readonly existing = new Map<string, string>();
   private readonly added = new Map<string, string>();
   private readonly imports = new Map<string, { specifier: string; imported: string }>();
+  /** Imports the module lacks so far: the locals of `imports` that new loaders brought. */
+  private readonly missing = new Set<string>();
   private readonly helpers = new Set<string>();
   private readonly file: SourceFile | undefined;
 
@@ -127,6 +129,8 @@ class LoadersModule {
       if (Node.isPropertyAssignment(property)) this.existing.set(property.getName(), normalize(property.getText()));
     }
     for (const declaration of this.file?.getImportDeclarations() ?? []) {
+      // `import type { db as contextDb }` names the database's type, not a binding loaders can use.
+      if (declaration.isTypeOnly()) continue;
       for (const named of declaration.getNamedImports()) {
         const local = named.getAliasNode()?.getText() ?? named.getName();
         this.imports.set(local, { specifier: declaration.getModuleSpecifierValue(), imported: named.getName() });
@@ -150,7 +154,10 @@ class LoadersModule {
       if (known === normalize(property)) return name;
       if (known !== undefined) continue;
       this.added.set(name, property);
-      for (const n of needs) this.imports.set(n.local, { specifier: n.specifier, imported: n.imported });
+      for (const n of needs) {
+        if (!this.imports.has(n.local)) this.missing.add(n.local);
+        this.imports.set(n.local, { specifier: n.specifier, imported: n.imported });
+      }
       this.use(helperOf(site.lookup));
       this.use('inArray');
       if (site.lookup.conditions.length) this.use('and');
@@ -170,9 +177,22 @@ class LoadersModule {
     }
     const object = this.returnedObject();
     if (!object) throw new Error(`${path.basename(this.modulePath)} exists but has no \`createLoaders\` returning an object literal`);
-    for (const property of this.added.values()) object.addPropertyAssignment(parseProperty(property));
+    // Before the line of the closing brace, indented like the properties above it.
+    const text = this.file.getFullText();
+    const close = object.getEnd() - 1;
+    const lineStart = text.lastIndexOf('\n', close) + 1;
+    const last = object.getProperties().at(-1);
+    const indentation = last ? /[^\S\n]*$/.exec(text.slice(0, last.getStart()))![0] : '    ';
+    const comma = last && !text.slice(last.getEnd(), close).includes(',') ? ',' : '';
+    const added = [...this.added.values()].map((p) => `${indent(p, indentation)},\n`).join('');
+    this.file.replaceWithText(
+      last ? `${text.slice(0, last.getEnd())}${comma}${text.slice(last.getEnd(), lineStart)}${added}${text.slice(lineStart)}` : `${text.slice(0, close)}\n${added}${text.slice(close)}`,
+    );
     for (const name of ['and', 'inArray'].filter((n) => this.helpers.has(n))) addNamedImport(this.file, 'drizzle-orm', name);
-    for (const [local, { specifier, imported }] of this.imports) addNamedImport(this.file, specifier, imported, local);
+    for (const local of this.missing) {
+      const { specifier, imported } = this.imports.get(local)!;
+      addNamedImport(this.file, specifier, imported, local);
+    }
     for (const helper of ['primeKeys', 'firstByKey', 'allByKey'] as const) {
       if (this.helpers.has(helper) && !this.file.getFunction(helper)) this.file.addStatements(`\n${HELPERS[helper]}`);
     }
@@ -329,11 +349,6 @@ function indent(code: string, prefix: string): string {
     .split('\n')
     .map((line) => prefix + line)
     .join('\n');
-}
-
-function parseProperty(code: string): { name: string; initializer: string } {
-  const colon = code.indexOf(':');
-  return { name: code.slice(0, colon), initializer: code.slice(colon + 1).trim() };
 }
 
 function dependsOnDataloader(cwd: string): boolean {

@@ -25,7 +25,7 @@ const FACTORY = /^create\w*Context$/;
  * project's other sources. A string says why none can be used.
  */
 export async function findTrpcContext(project: Project, cwd: string, files: string[], keys: readonly string[]): Promise<TrpcContext | string> {
-  const others = await glob(['**/*.{ts,mts,cts}'], { cwd, absolute: true, ignore: [...ALWAYS_IGNORED, '**/*.d.ts'] });
+  const others = await glob(['**/*.{ts,mts,cts}'], { cwd, absolute: true, ignore: ALWAYS_IGNORED });
   for (const file of [...files, ...others.filter((f) => !files.includes(f))]) {
     if (!/\.[cm]?tsx?$/.test(file)) continue;
     const text = project.getSourceFile(file)?.getFullText() ?? readFileSync(file, 'utf8');

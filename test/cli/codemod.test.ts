@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -80,6 +80,18 @@ describe('hotpath codemod', () => {
       'src/users.ts unchanged',
     ]);
     expect(report.totals).toEqual({ changed: 2, unchanged: 1, skipped: 0, failed: 0 });
+  });
+
+  it.skipIf(!existsSync('/usr/bin/script'))('shows a progress bar on stderr on a terminal for long runs, and only there', () => {
+    for (let i = 0; i < 60; i++) writeFileSync(path.join(repo, `src/m${i}.ts`), SOURCE);
+    const log = path.join(repo, 'tty.log');
+    const transform = path.join(TRANSFORMS, 'rename-get-user.mjs');
+    // `script` gives the CLI a pseudo-terminal; stdout goes to a file, so only stderr reaches it.
+    spawnSync('script', ['-qec', `node ${BIN} codemod ${transform} src --force --dry > out.diff`, log], { cwd: repo, encoding: 'utf8' });
+    expect(readFileSync(log, 'utf8')).toMatch(/rename-get-user \[[=-]+\] 62\/62 files/);
+    const piped = run(transform, 'src', '--force', '--dry');
+    expect(piped.stderr).not.toMatch(/\/62 files/);
+    expect(piped.stderr).toMatch(/^Would change: 61 file\(s\)/);
   });
 
   it('refuses a dirty git tree unless --force, and says how to continue', () => {
