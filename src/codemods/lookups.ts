@@ -9,6 +9,7 @@ import { dependsOnIteration, findIteration, findIterationCall, identifiers, isFu
 import { findQueryThroughHelpers } from '../recognizers/query-helpers.js';
 import { isSequential } from '../recognizers/sequential.js';
 import { findEnclosingProcedure } from '../recognizers/trpc-procedure.js';
+import { walk } from '../recognizers/walk.js';
 import { analyzeSource } from './analyze.js';
 import { readTableColumns } from './drizzle-schema.js';
 import { text } from './source-text.js';
@@ -145,7 +146,9 @@ function helperSite(
 ): LookupSite | string {
   const target = resolveCallee(node, file);
   const query = target && soleQuery(target.fn, target.file);
-  if (!target || !query) return `\`${calleeText(node, file)}()\` does more than one lookup by key: batch inside it, or give it a loader by hand`;
+  if (!target || !query) {
+    return `\`${text(file.context.sourceCode.text, node.callee)}()\` does more than one lookup by key: batch inside it, or give it a loader by hand`;
+  }
   const parsed = parseLookup(query, target.file, () => false);
   if (typeof parsed === 'string') return `in \`${target.name}()\`: ${parsed}`;
   const index = target.fn.params.findIndex((p) => p.type === T.Identifier && parsed.key.type === T.Identifier && p.name === parsed.key.name);
@@ -426,34 +429,17 @@ function procedureCtx(node: TSESTree.Node, file: FileContext): Pick<LookupSite, 
   return rest || taken || param.properties.length === 0 ? none : { ctx: 'ctx', addCtxAt: param.properties[0]!.range[0] };
 }
 
-function calleeText(node: TSESTree.CallExpression, file: FileContext): string {
-  return text(file.context.sourceCode.text, node.callee);
-}
-
 /** Whether the callback awaits something before it reaches `node`: then its loads do not happen together. */
 function awaitsBefore(node: TSESTree.Node, fn: TSESTree.Node): boolean {
   let found = false;
-  const visit = (current: TSESTree.Node) => {
-    if (found || current.range[0] >= node.range[0]) return;
-    if (current.type === T.AwaitExpression && current.range[1] <= node.range[0]) found = true;
-    for (const child of childrenOf(current)) visit(child);
-  };
   const body = (fn as TSESTree.FunctionLike).body;
-  if (body) visit(body);
+  if (!body) return false;
+  walk(body, (current) => {
+    if (found || current.range[0] >= node.range[0] || (current !== body && isFunction(current))) return false;
+    if (current.type === T.AwaitExpression && current.range[1] <= node.range[0]) found = true;
+    return !found;
+  });
   return found;
-}
-
-function childrenOf(node: TSESTree.Node): TSESTree.Node[] {
-  const children: TSESTree.Node[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'parent') continue;
-    for (const item of Array.isArray(value) ? value : [value]) {
-      if (item && typeof item === 'object' && typeof (item as TSESTree.Node).type === 'string' && !isFunction(item as TSESTree.Node)) {
-        children.push(item as TSESTree.Node);
-      }
-    }
-  }
-  return children;
 }
 
 /**
