@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Node, ts, type Project, type SourceFile } from 'ts-morph';
 import type { TsMorphCodemod, TsMorphOptions } from '../../src/codemod.js';
+import { UnparsableSource } from '../../src/codemods/analyze.js';
 import { findLookupSites, type BatchPoint, type ImportNeed, type LookupSite } from '../../src/codemods/lookups.js';
 import { resolveProjectModule } from '../../src/recognizers/module-graph.js';
 import { batchQuery, helperOf, HELPERS, loaderName, loaderProperty, MODULE_DOC, specifierFrom } from './loader-code.js';
@@ -42,8 +43,10 @@ function collectSites(project: Project, options: TsMorphOptions): Found[] {
     let results;
     try {
       results = findLookupSites(source.getFullText(), file, CONTEXT_KEYS);
-    } catch {
-      continue; // a file that does not parse has nothing to rewrite; the runner reports nothing for it
+    } catch (error) {
+      // A file that does not parse has nothing to rewrite; anything else is a bug to report, not to hide.
+      if (error instanceof UnparsableSource) continue;
+      throw error;
     }
     for (const result of results) {
       if ('bail' in result) options.bail(file, result.bail.line, result.bail.reason);

@@ -4,6 +4,9 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { getFileContext, type FileContext } from '../recognizers/file-context.js';
 
+/** The source does not parse (or no config matches it): there is nothing to analyze. */
+export class UnparsableSource extends Error {}
+
 /**
  * Runs the shared recognizers over a source text, for codemods: they work on jscodeshift's AST, the
  * recognizers on ESLint's, so a codemod asks through ESLint and gets plain data with source ranges back.
@@ -35,6 +38,6 @@ export function analyzeSource<T>(
   );
   // A parse error, or a file the config does not match: either way nothing was analyzed, so say so.
   const problem = messages.find((m) => m.ruleId === null);
-  if (problem) throw new Error(`cannot analyze ${filePath}: ${problem.message}`);
+  if (problem) throw new UnparsableSource(`cannot analyze ${filePath}: ${problem.message}`);
   return items;
 }
