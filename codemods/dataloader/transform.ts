@@ -74,16 +74,18 @@ async function viaContext(project: Project, found: Found[], options: TsMorphOpti
   const module = new LoadersModule(project, modulePath, context);
   const edits = new Map<string, Edit[]>();
   const primed = new Set<string>();
+  const priming = new Set<string>();
   for (const { file, site } of usable) {
     if (site.database && !sameExport(site.database, context.dbImport)) {
       options.bail(file, site.line, `${site.helper ? `\`${site.helper}()\` reads` : 'it reads'} \`${site.database.local}\` from "${site.database.source}", not the context's database`);
       continue;
     }
-    const name = module.loaderFor(site);
-    if (typeof name === 'string' && name.startsWith('!')) {
-      options.bail(file, site.line, name.slice(1));
+    const loader = module.loaderFor(site);
+    if ('clash' in loader) {
+      options.bail(file, site.line, loader.clash);
       continue;
     }
+    const { name } = loader;
     const list = edits.get(file) ?? [];
     list.push({ start: site.range[0], end: site.range[1], text: `${site.ctx}.loaders.${name}.load(${site.key})` });
     if (site.addCtxAt !== null && !list.some((e) => e.start === site.addCtxAt && e.text === 'ctx, ')) {
@@ -95,7 +97,8 @@ async function viaContext(project: Project, found: Found[], options: TsMorphOpti
         primed.add(once);
         const keys = keysOf(site.batch, site.key, false);
         list.push({ start: site.batch.at, end: site.batch.at, text: `await primeKeys(${site.ctx}.loaders.${name}, ${keys});\n${site.batch.indent}` });
-        module.use('primeKeys');
+        priming.add(file);
+        module.useHelper('primeKeys');
       }
     }
     edits.set(file, list);
@@ -104,7 +107,7 @@ async function viaContext(project: Project, found: Found[], options: TsMorphOpti
   for (const [file, list] of edits) {
     const source = project.getSourceFileOrThrow(file);
     applyEdits(source, list);
-    if (list.some((e) => e.text.startsWith('await primeKeys('))) addNamedImport(source, moduleSpecifier(source, modulePath), 'primeKeys');
+    if (priming.has(file)) addNamedImport(source, moduleSpecifier(source, modulePath), 'primeKeys');
   }
   module.write();
   if (!context.wired) wireLoaders(context, moduleSpecifier(context.file, modulePath));
@@ -119,7 +122,9 @@ class LoadersModule {
   private readonly imports = new Map<string, { specifier: string; imported: string }>();
   /** Imports the module lacks so far: the locals of `imports` that new loaders brought. */
   private readonly missing = new Set<string>();
-  private readonly helpers = new Set<string>();
+  /** The module's own helper functions, and the drizzle-orm operators, that its loaders call. */
+  private readonly helpers = new Set<keyof typeof HELPERS>();
+  private readonly operators = new Set<'and' | 'inArray'>();
   private readonly file: SourceFile | undefined;
 
   constructor(
@@ -141,39 +146,39 @@ class LoadersModule {
     }
   }
 
-  /** The loader's name (reused when an identical loader exists); `!reason` when its imports clash. */
-  loaderFor(site: LookupSite): string {
+  /** The loader's name (reused when an identical loader exists), or why its imports clash with the module's. */
+  loaderFor(site: LookupSite): { name: string } | { clash: string } {
     const needs = [...site.lookup.imports].map((need) => ({ local: need.local, imported: need.imported, specifier: specifierFrom(need, this.modulePath) }));
     const clash = needs.find((n) => {
       const known = this.imports.get(n.local);
       return known && (known.specifier !== n.specifier || known.imported !== n.imported);
     });
-    if (clash) return `!\`${clash.local}\` means another binding in the loaders module: name it alike in both files`;
+    if (clash) return { clash: `\`${clash.local}\` means another binding in the loaders module: name it alike in both files` };
     const base = loaderName(site.lookup);
     for (let i = 1; ; i++) {
       const name = i === 1 ? base : `${base}${i}`;
       const property = loaderProperty(name, site.lookup);
       const known = this.existing.get(name) ?? (this.added.has(name) ? normalize(this.added.get(name)!) : undefined);
-      if (known === normalize(property)) return name;
+      if (known === normalize(property)) return { name };
       if (known !== undefined) continue;
       this.added.set(name, property);
       for (const n of needs) {
         if (!this.imports.has(n.local)) this.missing.add(n.local);
         this.imports.set(n.local, { specifier: n.specifier, imported: n.imported });
       }
-      this.use(helperOf(site.lookup));
-      this.use('inArray');
-      if (site.lookup.conditions.length) this.use('and');
-      return name;
+      this.useHelper(helperOf(site.lookup));
+      this.operators.add('inArray');
+      if (site.lookup.conditions.length) this.operators.add('and');
+      return { name };
     }
   }
 
-  use(name: string): void {
+  useHelper(name: keyof typeof HELPERS): void {
     this.helpers.add(name);
   }
 
   write(): void {
-    if (this.added.size === 0 && [...this.helpers].every((h) => h === 'inArray' || h === 'and' || this.file?.getFunction(h))) return;
+    if (this.added.size === 0 && [...this.helpers].every((h) => this.file?.getFunction(h))) return;
     if (!this.file) {
       this.project.createSourceFile(this.modulePath, this.fresh());
       return;
@@ -191,7 +196,7 @@ class LoadersModule {
     this.file.replaceWithText(
       last ? `${text.slice(0, last.getEnd())}${comma}${text.slice(last.getEnd(), lineStart)}${added}${text.slice(lineStart)}` : `${text.slice(0, close)}\n${added}${text.slice(close)}`,
     );
-    for (const name of ['and', 'inArray'].filter((n) => this.helpers.has(n))) addNamedImport(this.file, 'drizzle-orm', name);
+    for (const name of this.operators) addNamedImport(this.file, 'drizzle-orm', name);
     for (const local of this.missing) {
       const { specifier, imported } = this.imports.get(local)!;
       addNamedImport(this.file, specifier, imported, local);
@@ -204,7 +209,7 @@ class LoadersModule {
   private fresh(): string {
     const { dbImport } = this.context;
     const dbSpecifier = specifierFrom(dbImport, this.modulePath);
-    const bySpecifier = new Map<string, string[]>([['drizzle-orm', ['and', 'inArray'].filter((n) => this.helpers.has(n))]]);
+    const bySpecifier = new Map<string, string[]>([['drizzle-orm', [...this.operators]]]);
     for (const [local, { specifier, imported }] of [...this.imports].sort(([a], [b]) => a.localeCompare(b))) {
       bySpecifier.set(specifier, [...(bySpecifier.get(specifier) ?? []), imported === local ? local : `${imported} as ${local}`]);
     }

@@ -30,7 +30,7 @@ export interface CodemodCommandOptions {
   err(text: string): void;
 }
 
-/** The `--report` file: one entry per file, in the order the files were given. */
+/** The `--report` file: one entry per file, sorted by path. */
 export interface CodemodReport {
   codemod: string;
   dry: boolean;

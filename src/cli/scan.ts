@@ -108,9 +108,9 @@ async function createEslint(setup: LintSetup): Promise<ESLint> {
  * same files give the same shards on every machine, the shards together are all files, each once.
  */
 export function shardOf(files: string[], { index, count }: { index: number; count: number }, cwd: string): string[] {
-  const relative = (f: string) => path.relative(cwd, f).split(path.sep).join('/');
-  const sorted = [...files].sort((a, b) => (relative(a) < relative(b) ? -1 : relative(a) > relative(b) ? 1 : 0));
-  return sorted.filter((_, i) => i % count === index - 1);
+  const sorted = files.map((file) => ({ file, key: path.relative(cwd, file).split(path.sep).join('/') }));
+  sorted.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return sorted.filter((_, i) => i % count === index - 1).map((f) => f.file);
 }
 
 async function listFiles(cwd: string, paths: string[], eslint: ESLint): Promise<string[]> {
