@@ -1,11 +1,11 @@
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { fixTypeExports, fixTypeImports, type FixStyle } from '../src/fixes/type-imports.js';
 import { recognizeClientFile } from '../src/recognizers/client-file.js';
-import { getFileContext, type FileContext } from '../src/recognizers/file-context.js';
 import { getOptionalTypes } from '../src/recognizers/types.js';
+import { getSettings } from '../src/settings.js';
 import { recognizeServerModule } from '../src/recognizers/server-module.js';
-import { importBindingUse, isTypeOnlyBinding, typeUseOptions } from '../src/recognizers/type-uses.js';
+import { importBindingUse, isTypeOnlyBinding, typeUseOptions, type TypedSource, type TypeUseOptions } from '../src/recognizers/type-uses.js';
 
 export type Options = [
   {
@@ -69,41 +69,37 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ fixStyle: 'auto', onlyServerCode: false, emitDecoratorMetadata: false, verbatimModuleSyntax: false }],
   create(context, [options]) {
-    // The full file context (settings, origin hints) is only needed to judge a client file's import.
     const typed = { context, types: getOptionalTypes(context) };
     const uses = typeUseOptions(typed, options);
     const style: FixStyle = options.fixStyle === 'separate-type-imports' ? 'separate-type-imports' : 'inline-type-imports';
     const { sourceCode } = context;
-    let file: FileContext | undefined;
-    const fileContext = () => (file ??= getFileContext(context));
+    // Settings and the client check are only needed once an import is reported.
+    const settings = () => getSettings(context);
     let client: boolean | undefined;
-    const isClient = () => (client ??= recognizeClientFile(fileContext()) !== null);
+    const isClient = () => (client ??= recognizeClientFile({ context, settings: settings() }) !== null);
+    // Import attributes (`with { type: "json" }`) cannot be written on a type-only import.
+    const importFix = (node: TSESTree.ImportDeclaration, types: ReadonlySet<TSESTree.ImportClause>) =>
+      node.attributes.length === 0 ? (fixer: Parameters<typeof fixTypeImports>[0]) => fixTypeImports(fixer, sourceCode, node, types, style) : null;
 
     return {
       ImportDeclaration(node) {
         if (node.importKind === 'type' || node.specifiers.length === 0) return;
-        const types = new Set(
-          node.specifiers.filter(
-            (s) => !(s.type === T.ImportSpecifier && s.importKind === 'type') && importBindingUse(s, typed, uses) === 'type',
-          ),
-        );
+        const types = typeOnlySpecifiers(node, typed, uses);
         const source = node.source.value;
-        // Import attributes (`with { type: "json" }`) cannot be written on a type-only import.
-        const fix = node.attributes.length === 0 ? (fixer: Parameters<typeof fixTypeImports>[0]) => fixTypeImports(fixer, sourceCode, node, types, style) : null;
         if (types.size === 0) {
           const allInline = node.specifiers.every((s) => s.type === T.ImportSpecifier && s.importKind === 'type');
           if (allInline && uses.verbatimModuleSyntax && !options.onlyServerCode) {
-            context.report({ node, messageId: 'sideEffectImport', data: { source }, fix });
+            context.report({ node, messageId: 'sideEffectImport', data: { source }, fix: importFix(node, types) });
           }
           return;
         }
-        const server = isClient() ? recognizeServerModule(source, context.physicalFilename, fileContext().settings, context.cwd) : null;
+        const server = isClient() ? recognizeServerModule(source, context.physicalFilename, settings(), context.cwd) : null;
         if (!server && options.onlyServerCode) return;
         context.report({
           node,
           messageId: server ? 'serverCodeInClient' : 'typeOnlyImport',
           data: { ...namesData([...types].map((s) => s.local.name)), source, reason: server?.reason ?? '' },
-          fix,
+          fix: importFix(node, types),
         });
       },
       ExportNamedDeclaration(node) {
@@ -122,6 +118,18 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** The specifiers written without `type` whose bindings are only used as types (an empty set is shared). */
+function typeOnlySpecifiers(node: TSESTree.ImportDeclaration, typed: TypedSource, uses: TypeUseOptions): ReadonlySet<TSESTree.ImportClause> {
+  // Most imports are values: a plain loop, and a set only once a type-only binding shows up.
+  let types: Set<TSESTree.ImportClause> | undefined;
+  for (const s of node.specifiers) {
+    if (!(s.type === T.ImportSpecifier && s.importKind === 'type') && importBindingUse(s, typed, uses) === 'type') (types ??= new Set()).add(s);
+  }
+  return types ?? NONE;
+}
+
+const NONE: ReadonlySet<TSESTree.ImportClause> = new Set();
 
 /** `\`A\`, \`B\` are types`: the message words for one name or several. */
 function namesData(names: string[]) {
