@@ -28,8 +28,7 @@ const OURS = 'hotpath/prefer-type-imports';
 const THEIRS = '@typescript-eslint/consistent-type-imports';
 type Style = 'separate-type-imports' | 'inline-type-imports';
 
-function eslint(cwd: string, rule: string, style: Style, fix: boolean): ESLint {
-  const options = rule === OURS ? { fixStyle: style } : { fixStyle: style, disallowTypeAnnotations: false };
+function eslint(cwd: string, rules: Linter.RulesRecord, fix: boolean): ESLint {
   return new ESLint({
     cwd,
     fix,
@@ -41,28 +40,45 @@ function eslint(cwd: string, rule: string, style: Style, fix: boolean): ESLint {
         plugins: { hotpath: plugin as never, '@typescript-eslint': tseslint.plugin as never },
         languageOptions: { parser: tsParser as never, parserOptions: { ecmaFeatures: { jsx: true } } },
         linterOptions: { reportUnusedDisableDirectives: 'off' },
-        rules: { [rule]: ['error', options] } as Linter.RulesRecord,
+        rules,
       },
     ],
   });
 }
 
-/** `file:line` of every import declaration reported, and the fixed text of every file that changed. */
-async function run(cwd: string, rule: string, style: Style) {
-  const reports = new Set<string>();
-  for (const result of await eslint(cwd, rule, style, false).lintFiles(['.'])) {
+const entry = (rule: string, style: Style): Linter.RuleEntry => [
+  'error',
+  rule === OURS ? { fixStyle: style } : { fixStyle: style, disallowTypeAnnotations: false },
+];
+
+/**
+ * `file:line` of every import declaration each rule reports (the fix style changes no report, so one run
+ * with both rules answers for both styles), and the files that either rule reports anything in.
+ */
+async function reportsOf(cwd: string) {
+  const reports = { [OURS]: new Set<string>(), [THEIRS]: new Set<string>() };
+  const reported = new Set<string>();
+  const rules = { [OURS]: entry(OURS, 'inline-type-imports'), [THEIRS]: entry(THEIRS, 'inline-type-imports') };
+  for (const result of await eslint(cwd, rules, false).lintFiles(['.'])) {
     for (const m of result.messages) {
+      if (m.ruleId !== OURS && m.ruleId !== THEIRS) continue;
+      reported.add(result.filePath);
       // Exports and `verbatimModuleSyntax` are beyond what theirs checks.
-      if (m.ruleId === rule && m.messageId !== 'typeOnlyExport' && m.messageId !== 'sideEffectImport') {
-        reports.add(`${path.relative(cwd, result.filePath)}:${m.line}`);
+      if (m.messageId !== 'typeOnlyExport' && m.messageId !== 'sideEffectImport') {
+        reports[m.ruleId].add(`${path.relative(cwd, result.filePath)}:${m.line}`);
       }
     }
   }
+  return { reports, reported };
+}
+
+/** The fixed text of every file the rule changes; only a file with a report can change. */
+async function outputsOf(cwd: string, files: Set<string>, rule: string, style: Style) {
   const outputs = new Map<string, string>();
-  for (const result of await eslint(cwd, rule, style, true).lintFiles(['.'])) {
+  for (const result of await eslint(cwd, { [rule]: entry(rule, style) }, true).lintFiles([...files])) {
     if (result.output !== undefined) outputs.set(path.relative(cwd, result.filePath), result.output);
   }
-  return { reports, outputs };
+  return outputs;
 }
 
 /** Import declarations of `text`, one per line, with the module and whether they are `import type`. */
@@ -101,26 +117,30 @@ describe.for([
   ['the fixture app', path.join(ROOT, 'fixtures/socialhub')],
   ['real-world files', corpus],
 ] as const)('prefer-type-imports conforms to consistent-type-imports on %s', ([, cwd]) => {
-  it.for(['separate-type-imports', 'inline-type-imports'] as const)(
-    'reports the same declarations and fixes them the same (%s)',
-    { timeout: 300_000 },
-    async (style) => {
-      const ours = await run(cwd, OURS, style);
-      const theirs = await run(cwd, THEIRS, style);
-      const text = (file: string) => readFileSync(path.join(cwd, file), 'utf8');
-      const documented = (file: string) => / with \{/.test(text(file)) || reExportingDeclarationFile(file, text(file));
-      const fileOf = (report: string) => report.replace(/:\d+$/, '');
-      expect([...ours.reports].filter((r) => !theirs.reports.has(r) && !documented(fileOf(r)))).toEqual([]);
-      expect([...theirs.reports].filter((r) => !ours.reports.has(r) && !documented(fileOf(r)))).toEqual([]);
-      const differences = [...new Set([...ours.outputs.keys(), ...theirs.outputs.keys()])].filter((file) => {
-        const a = ours.outputs.get(file);
-        const b = theirs.outputs.get(file);
-        if (a === b || documented(file) || !a || !b) return a !== b && !documented(file);
-        return normalize(a) !== normalize(b) && !isMerge(a, b);
-      });
-      expect(differences).toEqual([]);
-      // The comparison means something only if both found work to do.
-      if (cwd === corpus) expect(ours.reports.size).toBeGreaterThan(20);
-    },
-  );
+  let linted: ReturnType<typeof reportsOf> | undefined;
+  const text = (file: string) => readFileSync(path.join(cwd, file), 'utf8');
+  const documented = (file: string) => / with \{/.test(text(file)) || reExportingDeclarationFile(file, text(file));
+  const fileOf = (report: string) => report.replace(/:\d+$/, '');
+
+  it('reports the same declarations', { timeout: 300_000 }, async () => {
+    const { reports } = await (linted ??= reportsOf(cwd));
+    expect([...reports[OURS]].filter((r) => !reports[THEIRS].has(r) && !documented(fileOf(r)))).toEqual([]);
+    expect([...reports[THEIRS]].filter((r) => !reports[OURS].has(r) && !documented(fileOf(r)))).toEqual([]);
+    // The comparison means something only if both found work to do.
+    if (cwd === corpus) expect(reports[OURS].size).toBeGreaterThan(20);
+  });
+
+  it.for(['separate-type-imports', 'inline-type-imports'] as const)('fixes them the same (%s)', { timeout: 300_000 }, async (style) => {
+    const { reported } = await (linted ??= reportsOf(cwd));
+    const ours = await outputsOf(cwd, reported, OURS, style);
+    const theirs = await outputsOf(cwd, reported, THEIRS, style);
+    const differences = [...new Set([...ours.keys(), ...theirs.keys()])].filter((file) => {
+      const a = ours.get(file);
+      const b = theirs.get(file);
+      if (a === b || documented(file) || !a || !b) return a !== b && !documented(file);
+      return normalize(a) !== normalize(b) && !isMerge(a, b);
+    });
+    expect(differences).toEqual([]);
+    if (cwd === corpus) expect(ours.size).toBeGreaterThan(20);
+  });
 });
