@@ -47,6 +47,14 @@ describe('createRule', () => {
     expect(seen[2]).not.toBe(seen[0]);
   });
 
+  it('tells an option set to undefined from one left out', () => {
+    const { seen, create } = probe();
+    create([{}]);
+    create([{ style: undefined }]);
+    expect(seen[0]![0].style).toBe('auto');
+    expect(seen[1]![0].style).toBeUndefined();
+  });
+
   it('freezes the shared options so that no file changes them for the next', () => {
     const { seen, create } = probe();
     create([]);

@@ -27,7 +27,8 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   return {
     ...module,
     create(context) {
-      const key = JSON.stringify(context.options);
+      // `undefined` is kept apart from a missing key: `{ a: undefined }` overrides a default, `{}` does not.
+      const key = JSON.stringify(context.options, (_, value: unknown) => (value === undefined ? UNDEFINED : value));
       let options = merged.get(key);
       if (!options) {
         // Distinct configurations are few; the bound only matters to a test run with hundreds of cases.
@@ -39,6 +40,8 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     },
   };
 }
+
+const UNDEFINED = '\u0000undefined';
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
