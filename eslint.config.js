@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'fixtures/', 'test/fixtures/', 'codemods/*/__testfixtures__/', 'coverage/', '.cache/'],
+    ignores: ['dist/', 'fixtures/', 'test/fixtures/', 'test/corpus/apps/', 'codemods/*/__testfixtures__/', 'coverage/', '.cache/'],
   },
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,3 @@
+export * from "./api_key";
+export * from "./constants";
+export * from "./validation";

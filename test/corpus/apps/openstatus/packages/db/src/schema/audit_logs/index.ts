@@ -1,0 +1,2 @@
+export * from "./audit_log";
+export * from "./validation";

@@ -1,0 +1,3 @@
+export * from "./chat_session";
+export * from "./constants";
+export * from "./validation";

@@ -1,0 +1,2 @@
+export * from "./frozen_monitor_uptime";
+export * from "./validation";

@@ -1,0 +1,2 @@
+export * from "./monitor_group";
+export * from "./validation";

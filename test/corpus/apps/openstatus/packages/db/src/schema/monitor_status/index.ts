@@ -1,0 +1,3 @@
+export * from "./monitor_status";
+export * from "./validation";
+export type * from "./validation";

@@ -1,0 +1,2 @@
+export * from "./monitor_tag";
+export * from "./validation";

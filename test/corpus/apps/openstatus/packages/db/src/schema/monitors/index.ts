@@ -1,0 +1,4 @@
+export * from "./constants";
+export * from "./monitor";
+export * from "./validation";
+export type * from "./validation";

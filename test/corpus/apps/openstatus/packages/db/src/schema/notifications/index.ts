@@ -1,0 +1,4 @@
+export * from "./constants";
+export * from "./notification";
+export * from "./validation";
+export type * from "./validation";

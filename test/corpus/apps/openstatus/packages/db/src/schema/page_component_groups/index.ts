@@ -1,0 +1,2 @@
+export * from "./page_component_groups";
+export * from "./validation";

@@ -1,0 +1,3 @@
+export * from "./page_components";
+export * from "./validation";
+export * from "./constants";

@@ -1,0 +1,4 @@
+export * from "./page";
+export * from "./validation";
+export type * from "./validation";
+export * from "./constants";

@@ -1,0 +1,3 @@
+export * from "./private_location_monitor_status";
+export * from "./private_locations";
+export * from "./validation";

@@ -1,0 +1,3 @@
+export * from "./status_reports";
+export * from "./validation";
+export type * from "./validation";

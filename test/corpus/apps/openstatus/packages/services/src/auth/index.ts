@@ -1,0 +1,2 @@
+export { matchesScope } from "./matches-scope";
+export { requireScope } from "./require-scope";

@@ -1,0 +1,4 @@
+export * from "./client";
+export * from "./safe";
+export * from "./audit-log";
+export * from "@chronark/zod-bird";

@@ -1,0 +1,4 @@
+import { Redis } from "@upstash/redis";
+
+// TO BE TESTED
+export const redis = Redis.fromEnv();
