@@ -1,0 +1,8 @@
+export {
+	analyticsEventSchema,
+	customEventSchema,
+	errorEventSchema,
+	observabilityEventSchema,
+	outgoingLinkSchema,
+	webVitalsEventSchema,
+} from '@databuddy/validation';

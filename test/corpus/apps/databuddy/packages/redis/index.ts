@@ -1,0 +1,4 @@
+export * from './cacheable';
+export * from './drizzle-cache';
+export * from './redis';
+export { redis as default } from './redis';

@@ -1,0 +1,4 @@
+export * from './country-codes';
+export * from './lists';
+export * from './types';
+export * from './utils';

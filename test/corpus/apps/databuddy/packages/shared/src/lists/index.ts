@@ -1,0 +1,4 @@
+export * from './bots';
+export * from './filters';
+export * from './referrers';
+export * from './timezones';

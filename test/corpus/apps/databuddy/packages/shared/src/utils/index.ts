@@ -1,0 +1,3 @@
+export * from './date-utils';
+export * from './discord-webhook';
+export * from './ids';

@@ -1,0 +1,4 @@
+export * from './constants';
+export * from './regexes';
+export * from './schemas';
+export * from './utilities';

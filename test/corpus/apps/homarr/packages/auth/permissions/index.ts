@@ -1,0 +1,2 @@
+export * from "./board-permissions";
+export * from "./integration-permissions";

@@ -1,0 +1,4 @@
+export * from "./security";
+export * from "./encryption";
+export * from "./request";
+export * from "./errors";

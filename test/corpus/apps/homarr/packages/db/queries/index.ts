@@ -1,0 +1,4 @@
+export * from "./item";
+export * from "./server-setting";
+export * from "./group";
+export * from "./widget-placement";

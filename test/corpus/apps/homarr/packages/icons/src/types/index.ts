@@ -1,0 +1,3 @@
+export * from "./icon-repository-license";
+export * from "./repository-icon-group";
+export * from "./repository-icon";

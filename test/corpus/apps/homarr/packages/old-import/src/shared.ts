@@ -1,0 +1,2 @@
+export { importJsonFileSchema, checkJsonImportFile, oldmarrImportConfigurationSchema } from "./settings";
+export type { OldmarrImportConfiguration } from "./settings";

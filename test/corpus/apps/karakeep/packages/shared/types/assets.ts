@@ -1,0 +1,6 @@
+import { z } from "zod";
+
+export const zAssetSignedTokenSchema = z.object({
+  assetId: z.string(),
+  userId: z.string(),
+});

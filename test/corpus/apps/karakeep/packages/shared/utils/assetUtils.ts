@@ -1,0 +1,3 @@
+export function getAssetUrl(assetId: string) {
+  return `/api/assets/${assetId}`;
+}
