@@ -29,7 +29,7 @@ const over = (source: string, size: string, budget: string, hint = '') => ({
   data: { source, size, budget, hint },
 });
 const server = (source: string, reason: string) => ({ messageId: 'serverOnly' as const, data: { source, reason } });
-const LODASH_HINT = ' Lighter: `lodash-es` or per-function imports (`lodash/debounce`), or the built-in equivalents.';
+const LODASH_HINT = ' Lighter: `lodash-es`, per-function imports (`lodash/debounce`) or built-ins.';
 
 const invalid: Invalid[] = [
   {
@@ -40,7 +40,7 @@ const invalid: Invalid[] = [
         'moment',
         kb({ specifier: 'moment', names: ['default'] }),
         '15',
-        ' Lighter: `date-fns` (import only the functions you use) or `dayjs` (about 3 kB with the same API).',
+        ' Lighter: `date-fns` (import only the functions you use) or `dayjs`.',
       ),
     ],
   },
@@ -85,6 +85,19 @@ const invalid: Invalid[] = [
           },
         ],
       },
+    ],
+  },
+  {
+    name: 'a package with no known lighter alternative: import less of it, or load it on demand',
+    code: `"use client";\nimport { format } from "date-fns";\nexport const day = (d: Date) => format(d, "yyyy-MM-dd");`,
+    settings: { hotpath: { budgets: { packages: { 'date-fns': 1 } } } },
+    errors: [
+      over(
+        'date-fns',
+        kb({ specifier: 'date-fns', names: ['format'] }),
+        '1',
+        ' Import less of it, or load it on demand with `next/dynamic`.',
+      ),
     ],
   },
   {

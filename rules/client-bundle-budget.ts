@@ -68,11 +68,11 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{}],
     messages: {
       serverOnly:
-        '`{{source}}` {{reason}}: server code in a client file ships to the browser (with drivers and secrets) or breaks the build. Call it through a tRPC procedure or a Server Action, or import only its types (`import type`).',
+        '`{{source}}` {{reason}}: server code ships to the browser or breaks the build. Call it via tRPC or a Server Action, or `import type`.',
       cannotBundle: '`{{source}}` cannot be bundled for the browser: {{reason}}',
       overImportBudget: '`{{source}}` adds {{size}} kB gzip to this client bundle (budget {{budget}} kB).{{hint}}',
       overFileBudget:
-        'The imports of this client file add {{size}} kB gzip to its bundle (budget {{budget}} kB); the largest: {{largest}}.',
+        'This client file’s imports add {{size}} kB gzip (budget {{budget}} kB). Largest: {{largest}}; load some with `next/dynamic`.',
       useTypeImport: 'Import only its types, with `import type`: nothing is bundled.',
       useSubpaths: 'Import each function from its own module ({{example}}).',
       useDynamic: 'Load `{{name}}` on demand with `next/dynamic`, in a chunk of its own.',
@@ -159,9 +159,9 @@ function timeBox(option: number | undefined): number {
 
 function hintFor(name: string, suggest: TSESLint.ReportSuggestionArray<MessageIds>): string {
   const alternative = LIGHTER_ALTERNATIVES[name];
-  const hints = [alternative ? ` Lighter: ${alternative}.` : ''];
-  if (suggest.some((s) => s.messageId === 'useDynamic')) hints.push(' Or load it on demand with `next/dynamic`.');
-  return hints.join('');
+  const dynamic = suggest.some((s) => s.messageId === 'useDynamic');
+  if (!alternative && !dynamic) return ' Import less of it, or load it on demand with `next/dynamic`.';
+  return `${alternative ? ` Lighter: ${alternative}.` : ''}${dynamic ? ' Or load it on demand with `next/dynamic`.' : ''}`;
 }
 
 /**

@@ -36,7 +36,7 @@ const sameEachTime = (line: number, data: Record<string, string>) => ({
   data,
 });
 
-const READ = 'Load all rows with one `inArray` query, a relation (`with:`), or a DataLoader.';
+const READ = 'Use one `inArray` query, or `npx hotpath codemod dataloader`.';
 
 const invalid: Invalid[] = [
   // Loops of every kind.
@@ -52,7 +52,7 @@ const invalid: Invalid[] = [
       });
     `),
     errors: [
-      perItem(4, { query: 'db.query.users.findFirst', where: 'per item of `input.ids` (for…of, line 9)', advice: READ }, 24),
+      perItem(4, { query: 'db.query.users.findFirst', where: 'per item of `input.ids`', advice: READ }, 24),
     ],
   },
   {
@@ -62,7 +62,7 @@ const invalid: Invalid[] = [
         for (let i = 0; i < ids.length; i++) await db.select().from(users).where(eq(users.id, ids[i]!));
       }
     `),
-    errors: [perItem(2, { query: 'db.select().from(users)', where: 'per item of `ids` (for loop, line 8)', advice: READ })],
+    errors: [perItem(2, { query: 'db.select().from(users)', where: 'per item of `ids`', advice: READ })],
   },
   {
     name: 'for-in over an object',
@@ -71,7 +71,7 @@ const invalid: Invalid[] = [
         for (const key in byKey) await db.query.users.findFirst({ where: eq(users.id, byKey[key]!) });
       }
     `),
-    errors: [perItem(2, { query: 'db.query.users.findFirst', where: 'per item of `byKey` (for…in, line 8)', advice: READ })],
+    errors: [perItem(2, { query: 'db.query.users.findFirst', where: 'per item of `byKey`', advice: READ })],
   },
   {
     name: 'for await over an async iterable',
@@ -83,7 +83,7 @@ const invalid: Invalid[] = [
     errors: [
       perItem(2, {
         query: 'db.delete(posts)',
-        where: 'per item of `ids` (for await…of, line 8)',
+        where: 'per item of `ids`',
         advice: 'Delete all rows with one `inArray` condition.',
       }),
     ],
@@ -101,8 +101,8 @@ const invalid: Invalid[] = [
     errors: [
       perItem(4, {
         query: 'db.update(posts)',
-        where: 'per iteration of the while loop (line 8)',
-        advice: 'Update all rows with one statement (`inArray`, or `CASE` for per-row values).',
+        where: 'per iteration of the while loop',
+        advice: 'Update all rows in one statement (`inArray`, or `CASE` per row).',
       }),
     ],
   },
@@ -117,7 +117,7 @@ const invalid: Invalid[] = [
         } while (i < ids.length);
       }
     `),
-    errors: [perItem(4, { query: 'db.query.users.findFirst', where: 'per iteration of the do…while loop (line 9)', advice: READ })],
+    errors: [perItem(4, { query: 'db.query.users.findFirst', where: 'per iteration of the do…while loop', advice: READ })],
   },
   // Callbacks.
   {
@@ -132,7 +132,7 @@ const invalid: Invalid[] = [
     errors: [
       perItem(3, {
         query: 'db.query.users.findFirst',
-        where: 'per item of `list` (Promise.all over `.map()`, line 9)',
+        where: 'per item of `list`',
         advice: READ,
       }),
     ],
@@ -142,7 +142,7 @@ const invalid: Invalid[] = [
     code: code(dedent`
       export const load = (ids: number[]) => Promise.allSettled(ids.map((id) => db.select().from(posts).where(eq(posts.id, id))));
     `),
-    errors: [perItem(1, { query: 'db.select().from(posts)', where: 'per item of `ids` (Promise.all over `.map()`, line 7)', advice: READ })],
+    errors: [perItem(1, { query: 'db.select().from(posts)', where: 'per item of `ids`', advice: READ })],
   },
   {
     name: 'forEach callback',
@@ -156,8 +156,8 @@ const invalid: Invalid[] = [
     errors: [
       perItem(3, {
         query: 'db.update(users)',
-        where: 'per item of `ids` (`.forEach()` callback, line 8)',
-        advice: 'Update all rows with one statement (`inArray`, or `CASE` for per-row values).',
+        where: 'per item of `ids`',
+        advice: 'Update all rows in one statement (`inArray`, or `CASE` per row).',
       }),
     ],
   },
@@ -166,7 +166,7 @@ const invalid: Invalid[] = [
     code: code(dedent`
       export const load = (ids: number[][]) => ids.flatMap((group) => group.map((id) => db.query.posts.findMany({ where: eq(posts.authorId, id) })));
     `),
-    errors: [perItem(1, { query: 'db.query.posts.findMany', where: 'per item of `group` (`.map()` callback, line 7)', advice: READ })],
+    errors: [perItem(1, { query: 'db.query.posts.findMany', where: 'per item of `group`', advice: READ })],
   },
   {
     name: 'reduce chaining promises',
@@ -181,7 +181,7 @@ const invalid: Invalid[] = [
     errors: [
       perItem(4, {
         query: 'db.insert(posts)',
-        where: 'per item of `ids` (`.reduce()` callback, line 8)',
+        where: 'per item of `ids`',
         advice: 'Insert all rows with one `.values([…])`.',
       }),
     ],
@@ -194,8 +194,8 @@ const invalid: Invalid[] = [
     errors: [
       perItem(1, {
         query: 'db.$count(posts)',
-        where: 'per item of `ids` (Promise.all over `Array.from()`, line 7)',
-        advice: 'Count all groups with one `groupBy` query.',
+        where: 'per item of `ids`',
+        advice: 'Count all groups in one `groupBy` query.',
       }),
     ],
   },
@@ -208,7 +208,7 @@ const invalid: Invalid[] = [
         return Promise.all(pending);
       }
     `),
-    errors: [perItem(3, { query: 'db.select().from(users)', where: 'per item of `ids` (for…of, line 9)', advice: READ })],
+    errors: [perItem(3, { query: 'db.select().from(users)', where: 'per item of `ids`', advice: READ })],
   },
   {
     name: 'nested loops report the innermost iteration',
@@ -219,7 +219,7 @@ const invalid: Invalid[] = [
         }
       }
     `),
-    errors: [perItem(3, { query: 'db.query.users.findFirst', where: 'per item of `group.ids` (for…of, line 9)', advice: READ })],
+    errors: [perItem(3, { query: 'db.query.users.findFirst', where: 'per item of `group.ids`', advice: READ })],
   },
   {
     name: 'query in a .then callback per item',
@@ -228,7 +228,7 @@ const invalid: Invalid[] = [
         return ids.map((id) => db.select().from(users).where(eq(users.id, id)).then(([u]) => u));
       }
     `),
-    errors: [perItem(2, { query: 'db.select().from(users)', where: 'per item of `ids` (`.map()` callback, line 8)', advice: READ })],
+    errors: [perItem(2, { query: 'db.select().from(users)', where: 'per item of `ids`', advice: READ })],
   },
   {
     name: 'raw SQL executed per item',
@@ -240,8 +240,8 @@ const invalid: Invalid[] = [
     errors: [
       perItem(2, {
         query: 'db.execute()',
-        where: 'per item of `ids` (for…of, line 8)',
-        advice: 'Run one statement for all items (`= ANY(…)`, `IN (…)`), or a DataLoader.',
+        where: 'per item of `ids`',
+        advice: 'Run one statement for all items (`= ANY(…)`, `IN (…)`).',
       }),
     ],
   },
@@ -259,12 +259,12 @@ const invalid: Invalid[] = [
     errors: [
       perItem(3, {
         query: 'db.transaction()',
-        where: 'per item of `ids` (for…of, line 8)',
-        advice: 'Run one transaction around the loop, with batched statements inside it.',
+        where: 'per item of `ids`',
+        advice: 'Run one transaction around the loop, with batched statements.',
       }),
       perItem(4, {
         query: 'tx.delete(posts)',
-        where: 'per item of `ids` (for…of, line 8)',
+        where: 'per item of `ids`',
         advice: 'Delete all rows with one `inArray` condition.',
       }),
     ],
@@ -280,7 +280,7 @@ const invalid: Invalid[] = [
     errors: [
       perItem(3, {
         query: 'tx.insert(users)',
-        where: 'per item of `names` (for…of, line 9)',
+        where: 'per item of `names`',
         advice: 'Insert all rows with one `.values([…])`.',
       }),
     ],
@@ -296,8 +296,8 @@ const invalid: Invalid[] = [
     errors: [
       perItem(3, {
         query: 'byId.execute()',
-        where: 'per item of `ids` (for…of, line 9)',
-        advice: 'Load all rows with one `inArray` query, or a DataLoader.',
+        where: 'per item of `ids`',
+        advice: 'Load all rows in one `inArray` query, or through a DataLoader.',
       }),
     ],
   },
@@ -314,7 +314,7 @@ const invalid: Invalid[] = [
     errors: [
       perItem(4, {
         query: 'ctx.db.query.users.findFirst',
-        where: 'per item of `rows` (Promise.all over `.map()`, line 10)',
+        where: 'per item of `rows`',
         advice: READ,
       }),
     ],
@@ -329,7 +329,7 @@ const invalid: Invalid[] = [
     errors: [
       perItem(2, {
         query: 'db.insert(users)',
-        where: 'per item of `["a", "b", "c", "d", "e", "f"]` (for…of, line 8)',
+        where: 'per item of `["a", "b", "c", "d", "e", "f"]`',
         advice: 'Insert all rows with one `.values([…])`.',
       }),
     ],
@@ -345,7 +345,7 @@ const invalid: Invalid[] = [
     errors: [
       perItem(2, {
         query: 'db.insert(users)',
-        where: 'per item of `["a", "b"]` (for…of, line 8)',
+        where: 'per item of `["a", "b"]`',
         advice: 'Insert all rows with one `.values([…])`.',
       }),
     ],
@@ -361,14 +361,14 @@ const invalid: Invalid[] = [
         }
       }
     `),
-    errors: [sameEachTime(3, { query: 'db.select().from(users)', where: 'per item of `ids` (for…of, line 8)' })],
+    errors: [sameEachTime(3, { query: 'db.select().from(users)', where: 'per item of `ids`' })],
   },
   {
     name: 'an invariant query inside a map callback',
     code: code(dedent`
       export const load = (ids: number[]) => Promise.all(ids.map(async () => db.$count(posts)));
     `),
-    errors: [sameEachTime(1, { query: 'db.$count(posts)', where: 'per item of `ids` (Promise.all over `.map()`, line 7)' })],
+    errors: [sameEachTime(1, { query: 'db.$count(posts)', where: 'per item of `ids`' })],
   },
   // Helpers.
   {
@@ -382,7 +382,7 @@ const invalid: Invalid[] = [
     errors: [
       perItem(4, {
         query: 'getAuthor() → db.query.users.findFirst()',
-        where: 'per item of `ids` (Promise.all over `.map()`, line 10)',
+        where: 'per item of `ids`',
         advice: READ,
       }),
     ],
@@ -398,8 +398,8 @@ const invalid: Invalid[] = [
     errors: [
       perItem(3, {
         query: 'countFor() → db.$count(posts)',
-        where: 'per item of `ids` (for…of, line 9)',
-        advice: 'Count all groups with one `groupBy` query.',
+        where: 'per item of `ids`',
+        advice: 'Count all groups in one `groupBy` query.',
       }),
     ],
   },
@@ -411,7 +411,7 @@ const invalid: Invalid[] = [
         for (const id of ids) await getAuthor(id);
       }
     `),
-    errors: [perItem(3, { query: 'getAuthor() → db.query.users.findFirst()', where: 'per item of `ids` (for…of, line 9)', advice: READ })],
+    errors: [perItem(3, { query: 'getAuthor() → db.query.users.findFirst()', where: 'per item of `ids`', advice: READ })],
   },
   {
     name: 'a helper two levels deep',
@@ -426,7 +426,7 @@ const invalid: Invalid[] = [
     errors: [
       perItem(5, {
         query: 'getProfile() → getAuthor() → db.query.users.findFirst()',
-        where: 'per item of `ids` (for…of, line 11)',
+        where: 'per item of `ids`',
         advice: READ,
       }),
     ],
@@ -442,7 +442,7 @@ const invalid: Invalid[] = [
     errors: [
       perItem(3, {
         query: 'getCard() → getProfile() → getAuthor() → db.query.users.findFirst()',
-        where: 'per item of `ids` (for…of, line 9)',
+        where: 'per item of `ids`',
         advice: READ,
       }),
     ],
@@ -453,7 +453,7 @@ const invalid: Invalid[] = [
       import { loadAuthor } from "./lib/services.js";
       export const load = (ids: number[]) => ids.map((id) => loadAuthor(id));
     `),
-    errors: [perItem(2, { query: 'loadAuthor() → db.query.users.findFirst()', where: 'per item of `ids` (`.map()` callback, line 8)', advice: READ })],
+    errors: [perItem(2, { query: 'loadAuthor() → db.query.users.findFirst()', where: 'per item of `ids`', advice: READ })],
   },
   {
     name: 'a default-exported helper',
@@ -464,8 +464,8 @@ const invalid: Invalid[] = [
     errors: [
       perItem(2, {
         query: 'countPosts() → db.$count(users)',
-        where: 'per item of `ids` (Promise.all over `.map()`, line 8)',
-        advice: 'Count all groups with one `groupBy` query.',
+        where: 'per item of `ids`',
+        advice: 'Count all groups in one `groupBy` query.',
       }),
     ],
   },
@@ -477,7 +477,7 @@ const invalid: Invalid[] = [
         for (const id of ids) await userService.byId(id);
       }
     `),
-    errors: [perItem(3, { query: 'userService.byId() → db.select().from(users)', where: 'per item of `ids` (for…of, line 9)', advice: READ })],
+    errors: [perItem(3, { query: 'userService.byId() → db.select().from(users)', where: 'per item of `ids`', advice: READ })],
   },
   {
     name: 'a namespace import',
@@ -487,7 +487,7 @@ const invalid: Invalid[] = [
         for (const id of ids) await usersModule.getAuthor(id);
       }
     `),
-    errors: [perItem(3, { query: 'usersModule.getAuthor() → db.query.users.findFirst()', where: 'per item of `ids` (for…of, line 9)', advice: READ })],
+    errors: [perItem(3, { query: 'usersModule.getAuthor() → db.query.users.findFirst()', where: 'per item of `ids`', advice: READ })],
   },
   {
     name: 'a method of the same class',
@@ -504,7 +504,7 @@ const invalid: Invalid[] = [
     errors: [
       perItem(6, {
         query: 'this.author() → db.query.users.findFirst()',
-        where: 'per item of `ids` (Promise.all over `.map()`, line 12)',
+        where: 'per item of `ids`',
         advice: READ,
       }),
     ],
@@ -517,7 +517,7 @@ const invalid: Invalid[] = [
         for (const id of ids) console.log(id, await getAuthor(me));
       }
     `),
-    errors: [sameEachTime(3, { query: 'getAuthor() → db.query.users.findFirst()', where: 'per item of `ids` (for…of, line 9)' })],
+    errors: [sameEachTime(3, { query: 'getAuthor() → db.query.users.findFirst()', where: 'per item of `ids`' })],
   },
   {
     name: 'a local object method helper',
@@ -527,7 +527,7 @@ const invalid: Invalid[] = [
       };
       export const load = (ids: number[]) => ids.forEach((id) => void repo.find(id).then(console.log));
     `),
-    errors: [perItem(4, { query: 'repo.find() → db.select().from(posts)', where: 'per item of `ids` (`.forEach()` callback, line 10)', advice: READ })],
+    errors: [perItem(4, { query: 'repo.find() → db.select().from(posts)', where: 'per item of `ids`', advice: READ })],
   },
 ];
 
@@ -798,7 +798,7 @@ const typedInvalid: Invalid[] = [
         for (const id of ids) await replica.select().from(users).where(eq(users.id, id));
       }
     `),
-    errors: [perItem(3, { query: 'replica.select().from(users)', where: 'per item of `ids` (for…of, line 9)', advice: READ })],
+    errors: [perItem(3, { query: 'replica.select().from(users)', where: 'per item of `ids`', advice: READ })],
   },
   {
     name: 'a method of a class instance (typed only)',
@@ -810,7 +810,7 @@ const typedInvalid: Invalid[] = [
     errors: [
       perItem(3, {
         query: 'repository.find() → db.query.users.findFirst()',
-        where: 'per item of `ids` (Promise.all over `.map()`, line 9)',
+        where: 'per item of `ids`',
         advice: READ,
       }),
     ],

@@ -16,18 +16,20 @@ type Options = [
 ];
 type MessageIds = 'queryPerItem' | 'sameQueryPerItem';
 
-// What to do instead, by what the repeated statement does.
+// What to do instead, by what the repeated statement does. The `dataloader` codemod rewrites lookups (reads
+// by key); the other operations have no codemod. The docs page has the longer explanations.
+const LOOKUP = 'Use one `inArray` query, or `npx hotpath codemod dataloader`.';
 const ADVICE: Record<DrizzleOperation, string> = {
-  select: 'Load all rows with one `inArray` query, a relation (`with:`), or a DataLoader.',
-  query: 'Load all rows with one `inArray` query, a relation (`with:`), or a DataLoader.',
-  count: 'Count all groups with one `groupBy` query.',
-  execute: 'Run one statement for all items (`= ANY(…)`, `IN (…)`), or a DataLoader.',
-  prepared: 'Load all rows with one `inArray` query, or a DataLoader.',
+  select: LOOKUP,
+  query: LOOKUP,
+  count: 'Count all groups in one `groupBy` query.',
+  execute: 'Run one statement for all items (`= ANY(…)`, `IN (…)`).',
+  prepared: 'Load all rows in one `inArray` query, or through a DataLoader.',
   insert: 'Insert all rows with one `.values([…])`.',
-  update: 'Update all rows with one statement (`inArray`, or `CASE` for per-row values).',
+  update: 'Update all rows in one statement (`inArray`, or `CASE` per row).',
   delete: 'Delete all rows with one `inArray` condition.',
-  batch: 'Collect the statements and send one `db.batch([…])`.',
-  transaction: 'Run one transaction around the loop, with batched statements inside it.',
+  batch: 'Collect the statements into one `db.batch([…])`.',
+  transaction: 'Run one transaction around the loop, with batched statements.',
   refresh: 'Refresh the view once, after the loop.',
 };
 
@@ -64,9 +66,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ ignoreLiteralArraysUpTo: 5, maxHelperDepth: 3, reportLoopInvariant: true }],
     messages: {
-      queryPerItem: '`{{query}}` runs once {{where}}: N+1 queries, one round trip each. {{advice}}',
-      sameQueryPerItem:
-        '`{{query}}` runs once {{where}} with the same arguments: the same query runs on every iteration. Hoist it out of the loop.',
+      queryPerItem: '`{{query}}` runs once {{where}}: N+1 round trips. {{advice}}',
+      sameQueryPerItem: '`{{query}}` runs once {{where}} with the same arguments: the same query each time. Run it once, before the loop.',
     },
   },
   defaultOptions: [{ ignoreLiteralArraysUpTo: 5, maxHelperDepth: 3, reportLoopInvariant: true }],
@@ -119,12 +120,14 @@ function withCall(description: string): string {
   return description.endsWith(')') ? description : `${description}()`;
 }
 
-/** "per item of `posts` (for…of, line 12)", or "per iteration of the while loop (line 8)". */
+/**
+ * "per item of `posts`", or "per iteration of the while loop": the loop itself is a line or two above the
+ * report, so the message names only what it iterates.
+ */
 function describeIteration(iteration: Iteration, file: FileContext): { where: string } {
-  const line = iteration.node.loc.start.line;
   const collection = collectionText(iteration, (node) => file.context.sourceCode.getText(node));
-  if (collection === null) return { where: `per iteration of the ${loopLabel(iteration)} (line ${line})` };
-  return { where: `per item of \`${collection}\` (${loopLabel(iteration)}, line ${line})` };
+  if (collection === null) return { where: `per iteration of the ${loopLabel(iteration)}` };
+  return { where: `per item of \`${collection}\`` };
 }
 
 function loopLabel(iteration: Iteration): string {
@@ -143,8 +146,7 @@ function loopLabel(iteration: Iteration): string {
       return 'do…while loop';
     case 'callback':
     {
-      const call = iteration.method === 'Array.from' ? '`Array.from()`' : `\`.${iteration.method}()\``;
-      return iteration.concurrent ? `Promise.all over ${call}` : `${call} callback`;
+      return `${iteration.method === 'Array.from' ? '`Array.from()`' : `\`.${iteration.method}()\``} callback`;
     }
   }
 }

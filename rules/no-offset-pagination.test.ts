@@ -16,10 +16,11 @@ const IMPORTS = dedent`
 const code = (body: string) => `${IMPORTS}\n${body}`;
 const at = (line: number) => line + 6;
 
-const offset = (line: number, query: string, form: string, endpoint = '') => ({
+/** In a procedure the message names the procedure; elsewhere, the query. */
+const offset = (line: number, query: string, form: string, endpoint?: string) => ({
   messageId: 'offsetPagination' as const,
   line: at(line),
-  data: { query, form, endpoint },
+  data: { form, where: endpoint ? `in \`${endpoint}\`` : `on \`${query}\`` },
 });
 
 const invalid: Invalid[] = [
@@ -32,7 +33,7 @@ const invalid: Invalid[] = [
         ),
       });
     `),
-    errors: [offset(3, 'ctx.db.select().from(posts)', '`.offset()`', ' in `postRouter.list`')],
+    errors: [offset(3, 'ctx.db.select().from(posts)', '`.offset()`', 'postRouter.list')],
   },
   {
     name: '.offset() in a service function',
@@ -71,7 +72,7 @@ const invalid: Invalid[] = [
       export const list = (page: number) =>
         db.execute(sql\`select * from posts order by created_at desc limit 20 offset \${(page - 1) * 20}\`);
     `),
-    errors: [{ ...offset(2, 'db.execute()', '`OFFSET` in SQL'), column: 72 }],
+    errors: [{ ...offset(2, 'db.execute()', 'SQL `OFFSET`'), column: 72 }],
   },
   {
     name: 'lower-case offset on its own line of SQL',
@@ -81,7 +82,7 @@ const invalid: Invalid[] = [
           order by id
           OFFSET \${skip}\`);
     `),
-    errors: [{ ...offset(4, 'db.execute()', '`OFFSET` in SQL'), column: 5 }],
+    errors: [{ ...offset(4, 'db.execute()', 'SQL `OFFSET`'), column: 5 }],
   },
   {
     name: 'a transaction query with an offset',

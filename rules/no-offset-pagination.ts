@@ -11,13 +11,13 @@ import { walk } from '../src/recognizers/walk.js';
 type Options = [{ allow?: string[] }];
 type MessageIds = 'offsetPagination' | 'offsetInput';
 
-const WHY =
-  'every page makes the database read and discard all rows before it (page N costs O(N)), and rows inserted between requests show up twice or are skipped. Page with a cursor on an indexed, unique order instead (`where(lt(col, cursor))` + `limit`, a `cursor` input and a `nextCursor` output): `hotpath codemod cursor-pagination` can rewrite it.';
+// Why and what to do, short: the docs page tells the rest (the rows that move between pages, the index).
+const WHY = 'reads and drops all earlier rows. Use a cursor: `npx hotpath codemod cursor-pagination`.';
 
 const FORMS: Record<OffsetPagination['kind'], string> = {
   offset: '`.offset()`',
   'find-many': '`findMany({ offset })`',
-  sql: '`OFFSET` in SQL',
+  sql: 'SQL `OFFSET`',
 };
 
 export default createRule<Options, MessageIds>({
@@ -44,8 +44,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ allow: [] }],
     messages: {
-      offsetPagination: '`{{query}}` pages with {{form}}{{endpoint}}: ' + WHY,
-      offsetInput: 'The `{{field}}` input of `{{endpoint}}` pages by offset through `{{helper}}()`: ' + WHY,
+      offsetPagination: '{{form}} {{where}} ' + WHY,
+      offsetInput: '`{{field}}` in `{{endpoint}}` is an offset: `{{helper}}()` ' + WHY,
     },
   },
   defaultOptions: [{ allow: [] }],
@@ -68,11 +68,8 @@ export default createRule<Options, MessageIds>({
               ? { node: offset.node }
               : { loc: { start: context.sourceCode.getLocFromIndex(offset.index), end: context.sourceCode.getLocFromIndex(offset.index + 6) } }),
             messageId: 'offsetPagination',
-            data: {
-              query: query.description,
-              form: FORMS[offset.kind],
-              endpoint: procedure?.name ? ` in \`${procedure.name}\`` : '',
-            },
+            // In a procedure its name says where; elsewhere the query does.
+            data: { form: FORMS[offset.kind], where: procedure?.name ? `in \`${procedure.name}\`` : `on \`${query.description}\`` },
           });
           return;
         }

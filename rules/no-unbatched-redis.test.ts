@@ -15,12 +15,13 @@ const IMPORTS = dedent`
 const code = (body: string) => `${IMPORTS}\n${body}`;
 const at = (line: number) => line + 6;
 
-const EACH_AWAIT = 'each `await` waits for its own round trip.';
-const IOREDIS_TOGETHER = 'ioredis writes one command per item (unless the client enables `enableAutoPipelining`), and the server runs each.';
-const perItem = (line: number, call: string, command: string, where: string, cost: string, advice: string) => ({
+const EACH_AWAIT = 'one round trip each.';
+const IOREDIS_TOGETHER = 'ioredis sends one command each.';
+const CODEMOD = ', or `npx hotpath codemod redis-pipeline`.';
+const perItem = (line: number, call: string, where: string, cost: string, advice: string) => ({
   messageId: 'commandPerItem' as const,
   line: at(line),
-  data: { call, command, where, cost, advice },
+  data: { call, where, cost, advice },
 });
 const inARow = (line: number, count: number, commands: string, advice: string) => ({
   messageId: 'consecutiveCommands' as const,
@@ -38,12 +39,12 @@ const invalid: Invalid[] = [
         return out;
       }
     `),
-    errors: [perItem(3, 'redis.get()', 'GET', 'per item of `ids` (line 9)', EACH_AWAIT, 'Read all keys with one `mget`.')],
+    errors: [perItem(3, 'redis.get()', 'per item of `ids`', EACH_AWAIT, `Use one \`mget\`${CODEMOD}`)],
   },
   {
     name: 'Promise.all(keys.map(k => redis.get(k)))',
     code: code('export const load = (keys: string[]) => Promise.all(keys.map((k) => redis.get(k)));'),
-    errors: [perItem(1, 'redis.get()', 'GET', 'per item of `keys` (line 7)', IOREDIS_TOGETHER, 'Read all keys with one `mget`.')],
+    errors: [perItem(1, 'redis.get()', 'per item of `keys`', IOREDIS_TOGETHER, `Use one \`mget\`${CODEMOD}`)],
   },
   {
     name: 'SET with an expiry per item',
@@ -53,13 +54,13 @@ const invalid: Invalid[] = [
       }
     `),
     errors: [
-      perItem(2, 'redis.set()', 'SET', 'per item of `entries` (line 8)', EACH_AWAIT, 'Write them in one `pipeline()…exec()` (or one `mset` when there is no expiry).'),
+      perItem(2, 'redis.set()', 'per item of `entries`', EACH_AWAIT, `Use one \`pipeline()…exec()\`${CODEMOD}`),
     ],
   },
   {
     name: 'HSET per item in forEach',
     code: code('export const save = (ids: string[]) => ids.forEach((id) => void redis.hset(`h:${id}`, "seen", "1"));'),
-    errors: [perItem(1, 'redis.hset()', 'HSET', 'per item of `ids` (line 7)', IOREDIS_TOGETHER, 'Queue them in one `pipeline()…exec()`.')],
+    errors: [perItem(1, 'redis.hset()', 'per item of `ids`', IOREDIS_TOGETHER, `Use one \`pipeline()…exec()\`${CODEMOD}`)],
   },
   {
     name: 'GET per item on a cluster suggests a pipeline',
@@ -68,7 +69,7 @@ const invalid: Invalid[] = [
       export const load = (ids: string[]) => Promise.all(ids.map((id) => cluster.get(id)));
     `),
     errors: [
-      perItem(2, 'cluster.get()', 'GET', 'per item of `ids` (line 8)', IOREDIS_TOGETHER, 'Use one `pipeline()…exec()`: on a cluster, `mget` needs every key in one hash slot.'),
+      perItem(2, 'cluster.get()', 'per item of `ids`', IOREDIS_TOGETHER, `Use one \`pipeline()…exec()\`${CODEMOD}`),
     ],
   },
   {
@@ -79,7 +80,7 @@ const invalid: Invalid[] = [
         for (const id of ids) await client.hGetAll(id);
       }
     `),
-    errors: [perItem(3, 'client.hGetAll()', 'HGETALL', 'per item of `ids` (line 9)', EACH_AWAIT, 'Queue them in one `multi()…execAsPipeline()`.')],
+    errors: [perItem(3, 'client.hGetAll()', 'per item of `ids`', EACH_AWAIT, `Use one \`multi()…execAsPipeline()\`${CODEMOD}`)],
   },
   {
     name: 'node-redis, concurrent: pipelined, still N commands',
@@ -91,10 +92,9 @@ const invalid: Invalid[] = [
       perItem(
         2,
         'client.get()',
-        'GET',
-        'per item of `ids` (line 8)',
-        'node-redis pipelines commands issued in the same tick, but the server still runs one command per item.',
-        'Read all keys with one `mGet`.',
+        'per item of `ids`',
+        'the server still runs one command each.',
+        `Use one \`mGet\`${CODEMOD}`,
       ),
     ],
   },
@@ -107,7 +107,7 @@ const invalid: Invalid[] = [
       }
     `),
     errors: [
-      perItem(3, 'kv.incr()', 'INCR', 'per item of `ids` (line 9)', 'each command is its own HTTP request to Upstash unless auto-pipelining batches them.', 'Queue them in one `pipeline()…exec()`.'),
+      perItem(3, 'kv.incr()', 'per item of `ids`', 'one HTTP request each.', `Use one \`pipeline()…exec()\`${CODEMOD}`),
     ],
   },
   {
@@ -128,7 +128,7 @@ const invalid: Invalid[] = [
         return { unread, seen };
       }
     `),
-    errors: [inARow(2, 2, 'GET, GET', 'Read them with one `mget`.')],
+    errors: [inARow(2, 2, 'GET, GET', `Use one \`mget\`${CODEMOD}`)],
   },
   {
     name: 'three mixed commands in a row',
@@ -140,7 +140,7 @@ const invalid: Invalid[] = [
         return last;
       }
     `),
-    errors: [inARow(2, 3, 'INCR, EXPIRE, GETSET', 'Send them in one `pipeline()…exec()`.')],
+    errors: [inARow(2, 3, 'INCR, EXPIRE, GETSET', `Send one \`pipeline()…exec()\`${CODEMOD}`)],
   },
   {
     name: 'GETs on a cluster with one hash tag can use MGET',
@@ -152,7 +152,7 @@ const invalid: Invalid[] = [
         return { name, mail };
       }
     `),
-    errors: [inARow(3, 2, 'GET, GET', 'Read them with one `mget`.')],
+    errors: [inARow(3, 2, 'GET, GET', `Use one \`mget\`${CODEMOD}`)],
   },
   {
     name: 'GETs on a cluster across slots need a pipeline',
@@ -164,7 +164,7 @@ const invalid: Invalid[] = [
         return [a, b];
       }
     `),
-    errors: [inARow(3, 2, 'GET, GET', 'Send them in one `pipeline()…exec()`.')],
+    errors: [inARow(3, 2, 'GET, GET', `Send one \`pipeline()…exec()\`${CODEMOD}`)],
   },
 ];
 

@@ -9,6 +9,9 @@ import { recognizeRedisCommand, type RedisCommand } from '../src/recognizers/red
 
 type MessageIds = 'commandPerItem' | 'consecutiveCommands';
 
+// Named in every message: it rewrites what this rule reports, where it can prove the rewrite safe.
+const CODEMOD = '`npx hotpath codemod redis-pipeline`';
+
 export default createRule<[], MessageIds>({
   name: 'no-unbatched-redis',
   meta: {
@@ -19,9 +22,8 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
     messages: {
-      commandPerItem: '`{{call}}` ({{command}}) runs once {{where}}: {{cost}} {{advice}}',
-      consecutiveCommands:
-        '{{count}} Redis commands in a row ({{commands}}) wait for {{count}} round trips, and none needs another’s reply. {{advice}}',
+      commandPerItem: '`{{call}}` runs once {{where}}: {{cost}} {{advice}}',
+      consecutiveCommands: '{{count}} round trips for {{count}} independent Redis commands in a row ({{commands}}). {{advice}}',
     },
   },
   defaultOptions: [],
@@ -43,8 +45,8 @@ export default createRule<[], MessageIds>({
             commands: names.join(', '),
             advice:
               allGets && (!first.cluster || sameHashTag(run.flatMap((c) => c.keys), context.sourceCode.getText.bind(context.sourceCode)))
-                ? `Read them with one \`${vocabulary(first).mget}\`.`
-                : `Send them in one \`${vocabulary(first).pipeline}\`.`,
+                ? `Use one \`${vocabulary(first).mget}\`, or ${CODEMOD}.`
+                : `Send one \`${vocabulary(first).pipeline}\`, or ${CODEMOD}.`,
           },
         });
       }
@@ -71,7 +73,6 @@ export default createRule<[], MessageIds>({
           messageId: 'commandPerItem',
           data: {
             call: `${compactText(context.sourceCode.getText(command.receiver))}.${memberName(node.callee)}()`,
-            command: command.command.name.toUpperCase(),
             where: describeWhere(typedIteration, context.sourceCode.getText.bind(context.sourceCode)),
             cost: cost(command, typedIteration),
             advice: advice(command),
@@ -88,35 +89,34 @@ function vocabulary(command: RedisCommand): { mget: string; mset: string; pipeli
     : { mget: 'mget', mset: 'mset', pipeline: 'pipeline()…exec()' };
 }
 
-// What N commands cost, as accurately as the client allows: awaited one by one in a loop, each waits for
-// its reply; issued together (a `.map()` into `Promise.all`), they differ by client.
+// What N commands cost, in a few words (the docs page has the details): awaited one by one in a loop, each
+// waits for its reply; issued together (a `.map()` into `Promise.all`), it depends on the client.
 function cost(command: RedisCommand, iteration: Iteration): string {
   const sequential = iteration.kind !== 'callback' && command.node.parent?.type === T.AwaitExpression;
-  if (command.client === 'upstash') return 'each command is its own HTTP request to Upstash unless auto-pipelining batches them.';
-  if (sequential) return 'each `await` waits for its own round trip.';
+  if (command.client === 'upstash') return 'one HTTP request each.';
+  if (sequential) return 'one round trip each.';
   switch (command.client) {
     case 'ioredis':
-      return 'ioredis writes one command per item (unless the client enables `enableAutoPipelining`), and the server runs each.';
+      return 'ioredis sends one command each.';
     case 'node-redis':
-      return 'node-redis pipelines commands issued in the same tick, but the server still runs one command per item.';
+      return 'the server still runs one command each.';
     default:
-      return 'one command per item.';
+      return 'one command each.';
   }
 }
 
 function advice(command: RedisCommand): string {
   const words = vocabulary(command);
   const name = command.command.name;
-  if (name === 'get' && !command.cluster) return `Read all keys with one \`${words.mget}\`.`;
-  if (name === 'get') return `Use one \`${words.pipeline}\`: on a cluster, \`${words.mget}\` needs every key in one hash slot.`;
-  if (name === 'set') return `Write them in one \`${words.pipeline}\` (or one \`${words.mset}\` when there is no expiry).`;
-  return `Queue them in one \`${words.pipeline}\`.`;
+  if (name === 'get' && !command.cluster) return `Use one \`${words.mget}\`, or ${CODEMOD}.`;
+  // On a cluster, a multi-key command needs every key in one hash slot.
+  if (name === 'get') return `Use one \`${words.pipeline}\`, or ${CODEMOD}.`;
+  return `Use one \`${words.pipeline}\`, or ${CODEMOD}.`;
 }
 
 function describeWhere(iteration: Iteration, getText: (node: TSESTree.Node) => string): string {
-  const line = iteration.node.loc.start.line;
   const collection = collectionText(iteration, getText);
-  return collection === null ? `per iteration of the loop at line ${line}` : `per item of \`${collection}\` (line ${line})`;
+  return collection === null ? 'per iteration of a loop' : `per item of \`${collection}\``;
 }
 
 /** Keys that name the same `{hash tag}` land in one cluster slot, so a multi-key command is allowed. */

@@ -16,7 +16,6 @@ const typeOnly = (names: string, source = './lib/models.js') => {
       source,
       verb: count === 1 ? 'is' : 'are',
       types: count === 1 ? 'a type' : 'types',
-      values: count === 1 ? 'a value' : 'values',
     },
   };
 };
@@ -156,7 +155,7 @@ const valid: Valid[] = [
 const CLIENT = 'apps/web/src/components/feed.tsx';
 const server = (names: string, source: string, reason: string) => ({
   messageId: 'serverCodeInClient' as const,
-  data: { names, source, verb: 'is', types: 'a type', values: 'a value', reason },
+  data: { names, source, verb: 'is', types: 'a type', reason },
 });
 
 /** A client component that takes its router type from the API app and a type from the db module. */

@@ -57,14 +57,12 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ fixStyle: 'auto', onlyServerCode: false, emitDecoratorMetadata: false, verbatimModuleSyntax: false }],
     messages: {
-      typeOnlyImport:
-        '{{names}} from `{{source}}` {{verb}} only used as {{types}}, but imported as {{values}}: write `import type` so the import is erased, whatever the compiler or bundler.',
+      typeOnlyImport: '{{names}} from `{{source}}` {{verb}} only used as {{types}}: write `import type` so that every compiler drops the import.',
       serverCodeInClient:
-        '{{names}} from `{{source}}` {{verb}} only used as {{types}}, but this value import of server code (the module {{reason}}) in a client file can pull it, with its database and Redis clients, into the browser bundle. Write `import type`.',
+        '{{names}} from `{{source}}` {{verb}} only {{types}}, but this import of server code (it {{reason}}) can reach the browser. Use `import type`.',
       sideEffectImport:
-        'Every specifier of this import is `type`, so under `verbatimModuleSyntax` it compiles to `import {} from "{{source}}"`, which still loads the module at runtime. Write `import type { … }`; keep a bare `import "{{source}}"` if the side effects are wanted.',
-      typeOnlyExport:
-        '{{names}} {{verb}} only {{types}}: re-export with `export type` so that the export is erased (required under `isolatedModules`).',
+        'Every specifier is `type`, so under `verbatimModuleSyntax` this import still loads `{{source}}` at runtime. Write `import type { … }`.',
+      typeOnlyExport: '{{names}} {{verb}} only {{types}}: re-export with `export type` so the export is erased (`isolatedModules` needs it).',
     },
   },
   defaultOptions: [{ fixStyle: 'auto', onlyServerCode: false, emitDecoratorMetadata: false, verbatimModuleSyntax: false }],
@@ -138,6 +136,5 @@ function namesData(names: string[]) {
     names: names.map((n) => `\`${n}\``).join(', '),
     verb: one ? 'is' : 'are',
     types: one ? 'a type' : 'types',
-    values: one ? 'a value' : 'values',
   };
 }

@@ -3,9 +3,9 @@
  * documented in docs/rules/client-bundle-budget.md; each entry is a well-known, maintained replacement.
  */
 export const LIGHTER_ALTERNATIVES: Record<string, string> = {
-  moment: '`date-fns` (import only the functions you use) or `dayjs` (about 3 kB with the same API)',
+  moment: '`date-fns` (import only the functions you use) or `dayjs`',
   'moment-timezone': '`date-fns-tz` or the built-in `Intl.DateTimeFormat` with `timeZone`',
-  lodash: '`lodash-es` or per-function imports (`lodash/debounce`), or the built-in equivalents',
+  lodash: '`lodash-es`, per-function imports (`lodash/debounce`) or built-ins',
   underscore: 'the built-in `Array`/`Object` methods',
   axios: 'the built-in `fetch`',
   'crypto-js': 'the built-in Web Crypto API (`crypto.subtle`)',
