@@ -1,13 +1,14 @@
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { importCost } from '../src/bundle/import-cost.js';
+import { importCost, jsonFileCost } from '../src/bundle/import-cost.js';
 import { packageName, type ImportEntry } from '../src/bundle/measure.js';
 import { createRule } from '../src/create-rule.js';
 import { fixTypeImports } from '../src/fixes/type-imports.js';
 import { LIGHTER_ALTERNATIVES, PER_FUNCTION_SUBPATHS } from '../src/knowledge/bundle-alternatives.js';
+import { nonSourceKind } from '../src/knowledge/module-kinds.js';
 import { importedName } from '../src/recognizers/chain.js';
 import { recognizeClientFile } from '../src/recognizers/client-file.js';
 import { getFileContext } from '../src/recognizers/file-context.js';
-import { resolveProjectModule } from '../src/recognizers/module-graph.js';
+import { resolveProjectAsset, resolveProjectModule } from '../src/recognizers/module-graph.js';
 import { recognizeServerModule } from '../src/recognizers/server-module.js';
 import { importBindingUse, typeUseOptions } from '../src/recognizers/type-uses.js';
 
@@ -32,7 +33,9 @@ const EDITOR_TIMEOUT_MS = 500;
 
 interface Measured {
   node: TSESTree.ImportDeclaration;
-  entry: ImportEntry;
+  source: string;
+  /** What esbuild bundles for a package; null for a JSON file of the project, measured as it is. */
+  entry: ImportEntry | null;
   gzip: number;
 }
 
@@ -108,6 +111,23 @@ export default createRule<Options, MessageIds>({
           context.report({ node, messageId: 'serverOnly', data: { source, reason: server.reason }, suggest });
           return;
         }
+        const kind = nonSourceKind(source);
+        // Styles and assets leave the JavaScript bundle (a CSS chunk, a file with a URL); JSON is inlined.
+        if (kind && kind !== 'json') return;
+        const json = kind === 'json' ? resolveProjectAsset(source, context.physicalFilename) : null;
+        if (json) {
+          const cost = jsonFileCost(json);
+          if (!cost || !('gzip' in cost)) return;
+          measured.push({ node, source, entry: null, gzip: cost.gzip });
+          if (cost.gzip > budgets.importKb * KB) {
+            context.report({
+              node,
+              messageId: 'overImportBudget',
+              data: { source, size: kb(cost.gzip), budget: String(budgets.importKb), hint: '' },
+            });
+          }
+          return;
+        }
         // Project modules are the app's own code, bundled whatever the import; packages are measured.
         if (source.startsWith('.') || source.startsWith('/') || resolveProjectModule(source, context.physicalFilename)) return;
         const name = packageName(source);
@@ -119,7 +139,7 @@ export default createRule<Options, MessageIds>({
           context.report({ node, messageId: 'cannotBundle', data: { source, reason: cost.error } });
           return;
         }
-        measured.push({ node, entry, gzip: cost.gzip });
+        measured.push({ node, source, entry, gzip: cost.gzip });
         const budget = budgets.packages[name] ?? budgets.importKb;
         if (cost.gzip <= budget * KB) return;
         suggest.push(...subpathFix(node, name, sourceCode), ...dynamicFix(node, sourceCode));
@@ -132,14 +152,22 @@ export default createRule<Options, MessageIds>({
       },
       'Program:exit'() {
         if (measured.length === 0) return;
-        // Several imports are measured as one bundle, so that what they share counts once.
-        const together = measured.length > 1 ? importCost(measured.map((m) => m.entry), context.physicalFilename, context.cwd, timeoutMs) : null;
-        const gzip = measured.length === 1 ? measured[0]!.gzip : together && 'gzip' in together ? together.gzip : null;
-        if (gzip === null || gzip <= budgets.fileKb * KB) return;
+        // Several packages are measured as one bundle, so that what they share counts once; JSON adds up.
+        const entries = measured.flatMap((m) => (m.entry ? [m.entry] : []));
+        const together = entries.length > 1 ? importCost(entries, context.physicalFilename, context.cwd, timeoutMs) : null;
+        const packages =
+          entries.length <= 1
+            ? measured.find((m) => m.entry)?.gzip ?? 0
+            : together && 'gzip' in together
+              ? together.gzip
+              : null;
+        if (packages === null) return;
+        const gzip = packages + measured.reduce((sum, m) => sum + (m.entry ? 0 : m.gzip), 0);
+        if (gzip <= budgets.fileKb * KB) return;
         const largest = [...measured]
           .sort((a, b) => b.gzip - a.gzip)
           .slice(0, 3)
-          .map((m) => `\`${m.entry.specifier}\` ${kb(m.gzip)} kB`)
+          .map((m) => `\`${m.source}\` ${kb(m.gzip)} kB`)
           .join(', ');
         context.report({
           node: measured[0]!.node,

@@ -60,7 +60,7 @@ describe('cursor-pagination', () => {
     expect(result.skipped.map((s) => `${s.file}:${s.line}`).sort()).toEqual([
       'apps/api/src/services/feed.service.ts:25',
       'apps/api/src/trpc/routers/search.ts:23',
-      'apps/web/src/app/feed/timeline.tsx:11',
+      'apps/web/src/app/feed/timeline.tsx:13',
       'apps/web/src/app/search/page.tsx:10',
     ]);
     const second = await runCodemod(codemod, { cwd: app, files, dry: false, print: false, mark: false, write: () => {} });

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Node, ts, type Project, type SourceFile } from 'ts-morph';
 import type { TsMorphCodemod, TsMorphOptions } from '../../src/codemod.js';
 import { UnparsableSource } from '../../src/codemods/analyze.js';
 import { findLookupSites, type BatchPoint, type ImportNeed, type LookupSite } from '../../src/codemods/lookups.js';
+import { readJsonObject } from '../../src/recognizers/disk.js';
 import { resolveProjectModule } from '../../src/recognizers/module-graph.js';
 import { batchQuery, helperOf, HELPERS, loaderName, loaderProperty, MODULE_DOC, specifierFrom } from './loader-code.js';
 import { addNamedImport, findTrpcContext, wireLoaders, type TrpcContext } from './trpc-context.js';
@@ -45,8 +46,9 @@ function collectSites(project: Project, options: TsMorphOptions): Found[] {
       results = findLookupSites(source.getFullText(), file, CONTEXT_KEYS);
     } catch (error) {
       // A file that does not parse has nothing to rewrite; anything else is a bug to report, not to hide.
-      if (error instanceof UnparsableSource) continue;
-      throw error;
+      if (!(error instanceof UnparsableSource)) throw error;
+      options.bail(file, error.line, error.reason);
+      continue;
     }
     for (const result of results) {
       if ('bail' in result) options.bail(file, result.bail.line, result.bail.reason);
@@ -360,12 +362,8 @@ function indent(code: string, prefix: string): string {
 }
 
 function dependsOnDataloader(cwd: string): boolean {
-  try {
-    const pkg = JSON.parse(readFileSync(path.join(cwd, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
-    return Boolean(pkg.dependencies?.dataloader ?? pkg.devDependencies?.dataloader);
-  } catch {
-    return false;
-  }
+  const pkg = (readJsonObject(path.join(cwd, 'package.json')) ?? {}) as Record<string, Record<string, string> | undefined>;
+  return Boolean(pkg.dependencies?.dataloader ?? pkg.devDependencies?.dataloader);
 }
 
 function installCommand(cwd: string): string {

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Node, QuoteKind, SyntaxKind, type ObjectLiteralExpression, type Project, type SourceFile } from 'ts-morph';
 import { glob } from 'tinyglobby';
 import { ALWAYS_IGNORED } from '../../src/cli/files.js';
 import type { ImportNeed } from '../../src/codemods/lookups.js';
+import { readText } from '../../src/recognizers/disk.js';
 
 /** The tRPC context factory: where per-request loaders are made. */
 export interface TrpcContext {
@@ -28,8 +28,8 @@ export async function findTrpcContext(project: Project, cwd: string, files: stri
   const others = await glob(['**/*.{ts,mts,cts}'], { cwd, absolute: true, ignore: ALWAYS_IGNORED });
   for (const file of [...files, ...others.filter((f) => !files.includes(f))]) {
     if (!/\.[cm]?tsx?$/.test(file)) continue;
-    const text = project.getSourceFile(file)?.getFullText() ?? readFileSync(file, 'utf8');
-    if (!/create\w*Context/.test(text) || !/\breturn\b|=>/.test(text)) continue;
+    const text = project.getSourceFile(file)?.getFullText() ?? readText(file);
+    if (text === null || !/create\w*Context/.test(text) || !/\breturn\b|=>/.test(text)) continue;
     const found = contextIn(project.getSourceFile(file) ?? project.addSourceFileAtPath(file), keys);
     if (found) return found;
   }

@@ -2,6 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { readText, statOf } from '../recognizers/disk.js';
 import { esbuildVersion, findInstalledPackage, packageName, type ImportEntry, type Measurement } from './measure.js';
 import { cacheDirectory, cacheFile, readCache } from './size-cache.js';
 
@@ -80,4 +82,28 @@ function waitFor(file: string, key: string, timeoutMs: number): Measurement | un
     if (found || Date.now() >= deadline) return found;
     Atomics.wait(sleeper, 0, 0, Math.min(10, Math.max(1, deadline - Date.now())));
   }
+}
+
+const JSON_LIMIT_BYTES = 50_000_000;
+const jsonCosts = new Map<string, { mtimeMs: number; cost: Measurement | null }>();
+
+/**
+ * What a JSON file of the project adds to a client bundle: bundlers inline it as an object literal, so its
+ * minified text, gzipped. Null when it cannot be read or parsed (the bundler will say so, not this rule).
+ */
+export function jsonFileCost(file: string): Measurement | null {
+  const mtimeMs = statOf(file)?.mtimeMs;
+  if (mtimeMs === undefined) return null;
+  const cached = jsonCosts.get(file);
+  if (cached?.mtimeMs === mtimeMs) return cached.cost;
+  let cost: Measurement | null = null;
+  const text = readText(file, JSON_LIMIT_BYTES);
+  try {
+    const minified = text === null ? null : Buffer.from(JSON.stringify(JSON.parse(text)));
+    if (minified) cost = { bytes: minified.length, gzip: gzipSync(minified).length };
+  } catch {
+    cost = null;
+  }
+  jsonCosts.set(file, { mtimeMs, cost });
+  return cost;
 }

@@ -6,6 +6,7 @@ import jscodeshift from 'jscodeshift';
 import { Project } from 'ts-morph';
 import writeFileAtomic from 'write-file-atomic';
 import type { Codemod, HotpathApi, JscodeshiftCodemod, TsMorphCodemod } from '../codemod.js';
+import { UnparsableSource } from '../codemods/analyze.js';
 
 export interface RunOptions {
   cwd: string;
@@ -103,6 +104,8 @@ function runJscodeshift(codemod: JscodeshiftCodemod, options: RunOptions): Outco
       const result = codemod.transform({ path: file, source }, api, {});
       return { file, source, output: result ?? null, bails };
     } catch (error) {
+      // A file that does not parse is skipped with the parser's reason; any other throw is a failure.
+      if (error instanceof UnparsableSource) return { file, source, output: null, bails: [...bails, { line: error.line, reason: error.reason }] };
       return { file, source, output: null, bails, error: `the codemod threw: ${(error as Error).message}` };
     }
   });

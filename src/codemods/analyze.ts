@@ -4,8 +4,15 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { getFileContext, type FileContext } from '../recognizers/file-context.js';
 
-/** The source does not parse (or no config matches it): there is nothing to analyze. */
-export class UnparsableSource extends Error {}
+/** The source does not parse: there is nothing to analyze. `line` is where the parser stopped. */
+export class UnparsableSource extends Error {
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
 
 /**
  * Runs the shared recognizers over a source text, for codemods: they work on jscodeshift's AST, the
@@ -31,13 +38,15 @@ export function analyzeSource<T>(
         files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
         plugins: { codemod: { rules: { analyze: rule } } as never },
         languageOptions: { parser: tsParser as never, parserOptions: { ecmaFeatures: { jsx: /\.[jt]sx$/.test(filePath) } } },
+        // The user's directives are about their rules: an unused `/* eslint-disable */` is no problem here.
+        linterOptions: { reportUnusedDisableDirectives: 'off' },
         rules: { 'codemod/analyze': 'error' },
       },
     ],
     filePath,
   );
-  // A parse error, or a file the config does not match: either way nothing was analyzed, so say so.
-  const problem = messages.find((m) => m.ruleId === null);
-  if (problem) throw new UnparsableSource(`cannot analyze ${filePath}: ${problem.message}`);
+  const problem = messages.find((m) => m.fatal);
+  if (problem) throw new UnparsableSource(problem.line, `it does not parse (${problem.message.replace(/^Parsing error: /, '')}): left untouched`);
+  // Codemods hand only script files; any other message is about the user's own comments, not the analysis.
   return items;
 }

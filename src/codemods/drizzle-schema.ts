@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { parse } from '@typescript-eslint/typescript-estree';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { flattenChain, keyName } from '../recognizers/chain.js';
+import { readText } from '../recognizers/disk.js';
 import { resolveProjectModule } from '../recognizers/module-graph.js';
 
 /** What codemods need of a column: how its values travel in JSON, whether it can be NULL, whether it is unique. */
@@ -41,9 +41,11 @@ const BUILDERS: Record<string, ColumnInfo['type']> = {
  * `null` when the declaration is not found or is not a plain object of columns.
  */
 export function readTableColumns(name: string, file: string, source?: string, depth = 0): TableColumns | null {
+  const text = source ?? readText(file);
+  if (text === null) return null;
   let program: TSESTree.Program;
   try {
-    program = parse(source ?? readFileSync(file, 'utf8'), { jsx: file.endsWith('x'), range: true });
+    program = parse(text, { jsx: file.endsWith('x'), range: true });
   } catch {
     return null;
   }

@@ -1,8 +1,8 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import picomatch from 'picomatch';
 import type { HotpathSettings } from '../settings.js';
+import { readHead } from './disk.js';
 import type { FileContext } from './file-context.js';
 
 export interface ClientFile {
@@ -46,7 +46,7 @@ export function recognizeClientFile(file: Pick<FileContext, 'context' | 'setting
  */
 export function isClientModule(file: string, cwd: string, settings: HotpathSettings): boolean {
   if (isClientPath(file, cwd, settings)) return true;
-  return /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use client["']/.test(readHead(file));
+  return /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use client["']/.test(readHead(file, 512));
 }
 
 // A `clientFiles` glob, not a `serverFiles` one, and not in a Next.js `app/` folder (Server Components there).
@@ -55,19 +55,6 @@ function isClientPath(file: string, cwd: string, settings: HotpathSettings): boo
   return matcher(settings, 'client')(relative) && !relative.split('/').includes('app') && !matcher(settings, 'server')(relative);
 }
 
-function readHead(file: string): string {
-  try {
-    const fd = openSync(file, 'r');
-    try {
-      const buffer = Buffer.alloc(512);
-      return buffer.toString('utf8', 0, readSync(fd, buffer, 0, 512, 0));
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return '';
-  }
-}
 
 function directivesOf(program: TSESTree.Program): Set<string> {
   const directives = new Set<string>();

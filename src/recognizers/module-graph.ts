@@ -1,5 +1,6 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { nonSourceKind } from '../knowledge/module-kinds.js';
+import { isFile, readJsonObject, readText, realPath, statOf, stripComments } from './disk.js';
 
 /**
  * A light, syntactic view of the project's module graph, for untyped linting: which modules a file imports,
@@ -29,41 +30,24 @@ export function scanImports(text: string): ImportRecord[] {
   return records;
 }
 
-// Keeps string contents (an import specifier never holds a comment) and drops // and /* */ comments.
-function stripComments(text: string): string {
-  return text.replace(/("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`)|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (m, str) =>
-    str ? m : ' ',
-  );
-}
 
 const fileCache = new Map<string, { mtimeMs: number; imports: ImportRecord[] }>();
 
 /** The imports of a file on disk, or `null` when it cannot be read. */
 function importsOfFile(file: string): ImportRecord[] | null {
-  let mtimeMs: number;
-  try {
-    mtimeMs = statSync(file).mtimeMs;
-  } catch {
-    return null;
-  }
+  const mtimeMs = statOf(file)?.mtimeMs;
+  if (mtimeMs === undefined) return null;
   const cached = fileCache.get(file);
   if (cached && cached.mtimeMs === mtimeMs) return cached.imports;
-  let imports: ImportRecord[];
-  try {
-    imports = scanImports(readFileSync(file, 'utf8'));
-  } catch {
-    return null;
-  }
+  const text = readText(file);
+  if (text === null) return null;
+  const imports = scanImports(text);
   fileCache.set(file, { mtimeMs, imports });
   return imports;
 }
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
-// Resolution probes many paths that do not exist; asking without an exception is much cheaper.
-function isFile(file: string): boolean {
-  return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
-}
 
 /** A path without extension, or with a `.js` that stands for `.ts` (ESM style), to the file on disk. */
 function resolveFile(base: string): string | null {
@@ -79,19 +63,11 @@ function resolveFile(base: string): string | null {
   return null;
 }
 
-function readJson(file: string): Record<string, unknown> | null {
-  try {
-    const text = stripComments(readFileSync(file, 'utf8')).replace(/,(\s*[}\]])/g, '$1');
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
 
 interface PathAliases {
   base: string;
-  paths: Record<string, string[]>;
+  /** As written: a hand-edited tsconfig may hold anything here. */
+  paths: Record<string, unknown>;
 }
 
 const aliasCache = new Map<string, PathAliases | null>();
@@ -112,11 +88,12 @@ function pathAliases(dir: string): PathAliases | null {
 }
 
 function readAliases(config: string, depth: number): PathAliases | null {
-  const json = readJson(config);
+  const json = readJsonObject(config);
   if (!json) return null;
-  const options = (json.compilerOptions ?? {}) as { paths?: Record<string, string[]>; baseUrl?: string };
-  if (options.paths) {
-    return { base: path.resolve(path.dirname(config), options.baseUrl ?? '.'), paths: options.paths };
+  const options = (json.compilerOptions ?? {}) as { paths?: unknown; baseUrl?: unknown };
+  if (typeof options.paths === 'object' && options.paths !== null) {
+    const baseUrl = typeof options.baseUrl === 'string' ? options.baseUrl : '.';
+    return { base: path.resolve(path.dirname(config), baseUrl), paths: options.paths as Record<string, unknown> };
   }
   if (typeof json.extends === 'string' && json.extends.startsWith('.') && depth < 2) {
     const parent = path.resolve(path.dirname(config), json.extends);
@@ -125,7 +102,7 @@ function readAliases(config: string, depth: number): PathAliases | null {
   return null;
 }
 
-function resolveAlias(specifier: string, fromDir: string): string | null {
+function resolveAlias(specifier: string, fromDir: string, resolve: (base: string) => string | null = resolveFile): string | null {
   const aliases = pathAliases(fromDir);
   if (!aliases) return null;
   for (const [pattern, targets] of Object.entries(aliases.paths)) {
@@ -134,9 +111,9 @@ function resolveAlias(specifier: string, fromDir: string): string | null {
     if (star === -1) rest = pattern === specifier ? '' : null;
     else if (specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1)))
       rest = specifier.slice(star, specifier.length - (pattern.length - star - 1));
-    if (rest === null) continue;
+    if (rest === null || !Array.isArray(targets)) continue;
     for (const target of targets) {
-      const file = resolveFile(path.resolve(aliases.base, target.replace('*', rest)));
+      const file = typeof target === 'string' ? resolve(path.resolve(aliases.base, target.replace('*', rest))) : null;
       if (file) return file;
     }
   }
@@ -160,12 +137,8 @@ function workspacePackageRoot(name: string, dir: string): string | null {
   let root: string | null = null;
   const candidate = path.join(dir, 'node_modules', name);
   if (isFile(path.join(candidate, 'package.json'))) {
-    try {
-      const real = realpathSync(candidate);
-      root = real.split(path.sep).includes('node_modules') ? null : real;
-    } catch {
-      root = null;
-    }
+    const real = realPath(candidate);
+    root = real && !real.split(path.sep).includes('node_modules') ? real : null;
   } else if (path.dirname(dir) !== dir) {
     root = workspacePackageRoot(name, path.dirname(dir));
   }
@@ -174,7 +147,7 @@ function workspacePackageRoot(name: string, dir: string): string | null {
 }
 
 function resolvePackageEntry(root: string, subpath: string): string | null {
-  const pkg = readJson(path.join(root, 'package.json')) ?? {};
+  const pkg = readJsonObject(path.join(root, 'package.json')) ?? {};
   const exportsField = pkg.exports as unknown;
   const key = `.${subpath}`;
   let target: unknown =
@@ -210,11 +183,24 @@ export function resolveProjectModule(specifier: string, fromFile: string): strin
   const key = `${fromDir}\0${specifier}`;
   if (resolveCache.has(key)) return resolveCache.get(key)!;
   let file: string | null;
-  if (specifier.startsWith('.') || path.isAbsolute(specifier)) file = resolveFile(path.resolve(fromDir, specifier));
+  // A stylesheet, JSON file or asset is no module to read, and `x.css/index.ts` is no path to probe.
+  if (nonSourceKind(specifier)) file = null;
+  else if (specifier.startsWith('.') || path.isAbsolute(specifier)) file = resolveFile(path.resolve(fromDir, specifier));
   else if (specifier.startsWith('node:')) file = null;
   else file = resolveAlias(specifier, fromDir) ?? resolveWorkspacePackage(specifier, fromDir);
   resolveCache.set(key, file);
   return file;
+}
+
+/**
+ * The file a non-source import of the project names (`./messages.json`, `@/data/countries.json`), as
+ * written: no source extensions are tried under it. Null for packages and for files that are not there.
+ */
+export function resolveProjectAsset(specifier: string, fromFile: string): string | null {
+  const exact = (file: string) => (isFile(file) ? file : null);
+  const bare = specifier.replace(/\?.*$/, '');
+  if (bare.startsWith('.') || path.isAbsolute(bare)) return exact(path.resolve(path.dirname(fromFile), bare));
+  return resolveAlias(bare, path.dirname(fromFile), exact);
 }
 
 /** `drizzle-orm/pg-core` belongs to `drizzle-orm`. */
@@ -237,7 +223,7 @@ export function moduleReachesPackage(
   const file = resolveProjectModule(specifier, fromFile);
   if (!file) return null;
   // Asked once per call site of a helper; the answer only changes when the module itself is edited.
-  const mtimeMs = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+  const mtimeMs = statOf(file)?.mtimeMs;
   const key = `${file}\0${packages.join(',')}\0${maxDepth}`;
   const cached = reachCache.get(key);
   if (cached && cached.mtimeMs === mtimeMs) return cached.found;

@@ -1,7 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
 import { analyze, type ScopeManager } from '@typescript-eslint/scope-manager';
 import { parseAndGenerateServices } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { MAX_SOURCE_BYTES, readText, statOf } from './disk.js';
 import type { FileContext, RuleContext } from './file-context.js';
 import { typeServicesOf } from './types.js';
 import { walk } from './walk.js';
@@ -50,7 +50,7 @@ export function rememberLintedModule(file: FileContext): void {
 }
 
 export function loadProjectModule(path: string, from: FileContext): ProjectModule | null {
-  const mtimeMs = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
+  const mtimeMs = statOf(path)?.mtimeMs;
   if (mtimeMs === undefined) return null;
   const program = from.types?.program;
   const typed = Boolean(program?.getSourceFile(path));
@@ -70,19 +70,12 @@ export function loadProjectModule(path: string, from: FileContext): ProjectModul
   return module;
 }
 
-function readText(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
-}
-
 function parseModule(path: string, from: FileContext, typed: boolean): ProjectModule | null {
   let parsed: ReturnType<typeof parseAndGenerateServices>;
-  let text: string;
+  const text = typed ? from.types!.program.getSourceFile(path)!.text : readText(path);
+  // Unreadable, not UTF-8, or a generated file too large to hold a helper.
+  if (text === null || text.length > MAX_SOURCE_BYTES) return null;
   try {
-    text = typed ? from.types!.program.getSourceFile(path)!.text : readFileSync(path, 'utf8');
     parsed = parseAndGenerateServices(text, {
       filePath: path,
       jsx: /\.[jt]sx$/.test(path),

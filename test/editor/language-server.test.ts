@@ -100,6 +100,17 @@ describe('in the editor: vscode-eslint-language-server', () => {
     expect(actor.codeDescription?.href).toBe('https://github.com/eslint-plugin-hotpath/eslint-plugin-hotpath/blob/main/docs/rules/no-n-plus-one.md');
   });
 
+  it('lints a client component that imports a CSS module and a JSON file', async () => {
+    const file = 'apps/web/src/app/feed/timeline.tsx';
+    const clientUri = pathToFileURL(path.join(app, file)).href;
+    const text = readFileSync(path.join(app, file), 'utf8');
+    expect(text).toContain(`import copy from "./copy.json";\nimport styles from "./timeline.module.css";`);
+    client.notify('textDocument/didOpen', { textDocument: { uri: clientUri, languageId: 'typescriptreact', version: 1, text } });
+    const { items } = await client.request<Report>('textDocument/diagnostic', { textDocument: { uri: clientUri } });
+    const marked = text.split('\n').flatMap((line, i) => (/hotpath-expect: client-bundle-budget/.test(line) ? [`${i} hotpath/client-bundle-budget`] : []));
+    expect(items.map((d) => `${d.range.start.line} ${d.code}`).sort()).toEqual(marked.sort());
+  });
+
   it('follows the code through half-typed edits, and never reports a crash', async () => {
     const original = readFileSync(path.join(app, FILE), 'utf8');
     const anchor = '        items.push({ ...n, actor, post });';
