@@ -47,12 +47,20 @@ describe('plugin meta', () => {
 
   it('builds configs from rule meta', () => {
     const { configs } = plugin;
-    expect(Object.keys(configs).sort()).toEqual(['all', 'recommended', 'recommended-type-checked']);
+    expect(Object.keys(configs).sort()).toEqual(['all', 'disable-type-checked', 'recommended', 'recommended-type-checked']);
     for (const [name, config] of Object.entries(configs)) expect(config.name).toBe(`hotpath/${name}`);
     expect(Object.keys(configs.all.rules ?? {})).toEqual(ruleFiles.map((n) => `hotpath/${n}`).sort());
     for (const id of Object.keys(configs.recommended.rules ?? {})) {
       expect(plugin.rules[id.replace('hotpath/', '')]!.meta.docs?.requiresTypeChecking).toBeFalsy();
     }
     expect(configs['recommended-type-checked'].languageOptions?.parserOptions).toEqual({ projectService: true });
+  });
+
+  it('has a disable-type-checked config that, like typescript-eslint\'s, only turns type information off', () => {
+    const config = plugin.configs['disable-type-checked'];
+    expect(config.files).toBeUndefined();
+    expect(config.languageOptions).toEqual({ parserOptions: { project: false, program: null, projectService: false } });
+    const typed = ruleFiles.filter((name) => plugin.rules[name]!.meta.docs.requiresTypeChecking);
+    expect(config.rules).toEqual(Object.fromEntries(typed.map((name) => [`hotpath/${name}`, 'off'])));
   });
 });
