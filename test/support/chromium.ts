@@ -10,6 +10,7 @@ export const hasChromium = (): boolean => spawnSync('chromium', ['--version']).s
 /**
  * Headless Chromium on a local file, with the flags this closed network needs (no background networking,
  * no component updates) and a fresh profile: `--dump-dom` prints the DOM, `screenshot` writes a PNG.
+ * `file` may also be a `file:` URL, to open the page with a hash.
  */
 export function chromium(file: string, mode: { dumpDom: true } | { screenshot: string; width: number; height: number }): string {
   const profile = mkdtempSync(path.join(tmpdir(), 'hotpath-chromium-'));
@@ -25,7 +26,7 @@ export function chromium(file: string, mode: { dumpDom: true } | { screenshot: s
     '--hide-scrollbars',
     `--user-data-dir=${profile}`,
     ...('dumpDom' in mode ? ['--dump-dom'] : [`--screenshot=${mode.screenshot}`, `--window-size=${mode.width},${mode.height}`]),
-    pathToFileURL(file).href,
+    file.startsWith('file:') ? file : pathToFileURL(file).href,
   ];
   try {
     return execFileSync('chromium', flags, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 60_000 });
