@@ -2,7 +2,6 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { getSettings, type HotpathSettings } from '../settings.js';
 import { hintsFromSettings } from './libraries.js';
 import type { OriginHints } from './origin.js';
-import { rememberLintedModule } from './project-source.js';
 import { getOptionalTypes, type TypeServices } from './types.js';
 
 export type RuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -25,7 +24,5 @@ export function getFileContext(context: RuleContext): FileContext {
     hints = hintsFromSettings(settings);
     hintsBySettings.set(settings, hints);
   }
-  const file = { context, settings, hints, types: getOptionalTypes(context) };
-  rememberLintedModule(file);
-  return file;
+  return { context, settings, hints, types: getOptionalTypes(context) };
 }

@@ -25,44 +25,11 @@ interface CacheEntry {
 // By path and modification time (and whether it was parsed against a program), so edits are seen.
 const cache = new Map<string, CacheEntry>();
 
-/**
- * Files ESLint has parsed in this process, most recent last: a helper module linted earlier in the run is
- * reused instead of parsed a second time. Bounded, so a long editor session does not keep every AST alive.
- */
-interface Linted {
-  text: string;
-  module: ProjectModule;
-  /** Whether the linted text is what is on disk, as of the file's modification time `checkedAt`. */
-  onDisk?: boolean;
-  checkedAt?: number;
-}
-
-const linted = new Map<string, Linted>();
-const LINTED_LIMIT = 256;
-
-/** Offers the file being linted to later lookups from other files (see `linted`). */
-export function rememberLintedModule(file: FileContext): void {
-  const path = file.context.physicalFilename;
-  const { text, ast } = file.context.sourceCode;
-  linted.delete(path);
-  linted.set(path, { text, module: { program: ast, file } });
-  if (linted.size > LINTED_LIMIT) linted.delete(linted.keys().next().value!);
-}
-
 export function loadProjectModule(path: string, from: FileContext): ProjectModule | null {
   const mtimeMs = statOf(path)?.mtimeMs;
   if (mtimeMs === undefined) return null;
   const program = from.types?.program;
   const typed = Boolean(program?.getSourceFile(path));
-  const seen = linted.get(path);
-  if (seen && Boolean(seen.module.file.types) === typed) {
-    // An editor lints unsaved text: reuse its AST only while it is what the file holds.
-    if (seen.checkedAt !== mtimeMs) {
-      seen.onDisk = readText(path) === seen.text;
-      seen.checkedAt = mtimeMs;
-    }
-    if (seen.onDisk) return seen.module;
-  }
   const cached = cache.get(path);
   if (cached && cached.mtimeMs === mtimeMs && cached.typed === typed) return cached.module;
   const module = parseModule(path, from, typed);
