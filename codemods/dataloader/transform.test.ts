@@ -10,7 +10,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
 const SUPPORT = ['schema.ts', 'db.ts', 'trpc.ts'];
 const TSCONFIG = {
-  compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] },
+  compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noUnusedLocals: true, noEmit: true, skipLibCheck: true, types: ['node'] },
 };
 
 /**
@@ -22,7 +22,7 @@ function cases(strategy: 'context' | 'inline'): string[] {
   const all = readdirSync(FIXTURES)
     .filter((f) => f.endsWith('.output.ts'))
     .map((f) => f.replace('.output.ts', ''));
-  return all.filter((name) => (name === 'inline') === (strategy === 'inline') && (strategy === 'context' || name !== 'context'));
+  return all.filter((name) => name.startsWith('inline') === (strategy === 'inline') && (strategy === 'context' || name !== 'context'));
 }
 
 async function runIn(strategy: 'context' | 'inline', mark = false): Promise<{ dir: string; summary: RunSummary; second: RunSummary }> {
@@ -95,6 +95,21 @@ describe('dataloader', () => {
     ]);
   });
 
+  it('removes only the imports the rewrite made dead: a name unused before stays', async () => {
+    const dir = path.join(ROOT, '.cache', 'dataloader-imports');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const file of SUPPORT) copyFileSync(path.join(FIXTURES, file), path.join(dir, file));
+    const file = path.join(dir, 'authors.ts');
+    const input = readFileSync(path.join(FIXTURES, 'inline-imports.input.ts'), 'utf8');
+    // `comments` is unused before the rewrite: the user's business, not the codemod's.
+    writeFileSync(file, input.replace('{ posts, users }', '{ comments, posts, users }'));
+    await runCodemod(codemod, { cwd: dir, files: [file], dry: false, print: false, mark: false, write: () => {}, options: { strategy: 'inline' } });
+    const output = readFileSync(file, 'utf8');
+    expect(output).toBe(readFileSync(path.join(FIXTURES, 'inline-imports.output.ts'), 'utf8').replace('{ posts, users }', '{ comments, posts, users }'));
+    expect(output.split('\n')[0]).toBe('import { inArray } from "drizzle-orm";');
+  });
+
   it('extends an existing loaders module: new loaders are added, identical ones reused, nothing else touched', async () => {
     const dir = path.join(ROOT, '.cache', 'dataloader-extend');
     rmSync(dir, { recursive: true, force: true });
@@ -135,6 +150,8 @@ describe('dataloader', () => {
     // Awaited after the author's load: its loads would not meet, so the new loader is primed first.
     expect(profile).toContain('await primeKeys(ctx.loaders.commentsByAuthorId, rows.map((c) => c.authorId));');
     expect(profile).toContain('theirs: await ctx.loaders.commentsByAuthorId.load(c.authorId),');
+    // The lookups were the only uses of `eq` and `users`: their imports go, `comments` is still read.
+    expect(profile.split('\n').slice(0, 3)).toEqual(['import { comments } from "./schema.js";', 'import { publicProcedure, router } from "./trpc.js";', 'import { primeKeys } from "./loaders.js";']);
     const after = readFileSync(path.join(dir, 'loaders.ts'), 'utf8');
     // Everything that was there is still there, once; the new loader is added to the returned object.
     const kept = before.split('\n').filter((line) => line.trim() && !line.startsWith('import'));

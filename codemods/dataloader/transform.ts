@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Node, ts, type Project, type SourceFile } from 'ts-morph';
 import type { TsMorphCodemod, TsMorphOptions } from '../../src/codemod.js';
 import { UnparsableSource } from '../../src/codemods/analyze.js';
+import { removeDeadImports } from '../../src/codemods/dead-imports.js';
 import { findLookupSites, type BatchPoint, type ImportNeed, type LookupSite } from '../../src/codemods/lookups.js';
 import { readJsonObject } from '../../src/recognizers/disk.js';
 import { resolveProjectModule } from '../../src/recognizers/module-graph.js';
@@ -108,8 +109,11 @@ async function viaContext(project: Project, found: Found[], options: TsMorphOpti
   if (edits.size === 0) return;
   for (const [file, list] of edits) {
     const source = project.getSourceFileOrThrow(file);
+    const before = source.getFullText();
     applyEdits(source, list);
     if (priming.has(file)) addNamedImport(source, moduleSpecifier(source, modulePath), 'primeKeys');
+    removeHelpersMadeDead(source, usable.filter((f) => f.file === file).map((f) => f.site.helper));
+    removeImportsMadeDead(source, before);
   }
   module.write();
   if (!context.wired) wireLoaders(context, moduleSpecifier(context.file, modulePath));
@@ -265,7 +269,9 @@ function inline(project: Project, found: Found[], options: TsMorphOptions): void
     const signature = `${file}:${batch.at}:${site.receiver}:${loaderProperty('x', site.lookup)}:${site.key}`;
     let name = maps.get(signature);
     if (!name) {
-      name = freeName(source, loaderName(site.lookup), [...maps.values()]);
+      // Names of this file's maps: another file's `usersById` does not make this one `usersById2`.
+      const taken = [...maps].filter(([key]) => key.startsWith(`${file}:`)).map(([, n]) => n);
+      name = freeName(source, loaderName(site.lookup), taken);
       maps.set(signature, name);
       const keys = keysOf(batch, site.key, mayBeNull(source, site.keyRange));
       const query = batchQuery(site.lookup, site.receiver, keys);
@@ -287,9 +293,11 @@ function inline(project: Project, found: Found[], options: TsMorphOptions): void
   }
   for (const [file, list] of edits) {
     const source = project.getSourceFileOrThrow(file);
+    const before = source.getFullText();
     applyEdits(source, list);
     addNamedImport(source, 'drizzle-orm', 'inArray');
     if (found.some((f) => f.file === file && f.site.lookup.conditions.length)) addNamedImport(source, 'drizzle-orm', 'and');
+    removeImportsMadeDead(source, before);
   }
 }
 
@@ -330,6 +338,27 @@ function applyEdits(source: SourceFile, edits: Edit[]): void {
     text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
   }
   source.replaceWithText(text);
+}
+
+/**
+ *   async function findAuthor(id: number) { return db.query.users.findFirst(…); }  // its calls were its only uses
+ *   → (removed: each call is a load of the loader now)
+ * Only a helper of this file whose calls were rewritten, that is not exported and that nothing else names.
+ */
+function removeHelpersMadeDead(source: SourceFile, helpers: Array<string | null>): void {
+  for (const name of new Set(helpers)) {
+    const fn = name ? source.getFunction(name) : undefined;
+    if (!fn || fn.isExported() || fn.isDefaultExport()) continue;
+    const named = source.getDescendantsOfKind(ts.SyntaxKind.Identifier).filter((id) => id.getText() === name);
+    if (named.length === 1 && named[0] === fn.getNameNode()) fn.remove();
+  }
+}
+
+// `import { eq } from "drizzle-orm"`, the table and `db`, when the lookups were their only uses in the file.
+function removeImportsMadeDead(source: SourceFile, before: string): void {
+  const after = source.getFullText();
+  const pruned = removeDeadImports(before, after, source.getFilePath());
+  if (pruned !== after) source.replaceWithText(pruned);
 }
 
 function sameExport(a: ImportNeed, b: ImportNeed): boolean {

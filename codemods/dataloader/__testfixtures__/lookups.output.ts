@@ -1,14 +1,7 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "./db.js";
-import { comments, posts, users } from "./schema.js";
+import { comments, posts } from "./schema.js";
 import { publicProcedure, router } from "./trpc.js";
 import { primeKeys } from "./loaders.js";
-
-/** One author by id: fine once, an N+1 when called per post. */
-async function findAuthor(id: number) {
-  return db.query.users.findFirst({ where: eq(users.id, id) });
-}
 
 async function scoreOf(postId: number): Promise<number> {
   return postId % 7;
