@@ -38,9 +38,17 @@ describe('cursor-pagination', () => {
     ]);
   });
 
+  it('removes the imports the rewrite made dead, and only those: one unused before stays', () => {
+    const file = path.join(FIXTURES, 'imports.input.ts');
+    const source = readFileSync(file, 'utf8').replace('import { z } from "zod";\n', 'import { z } from "zod";\nimport { unusedBefore } from "./unused.js";\n');
+    const output = transform({ path: file, source }, { bail: () => {} } as unknown as HotpathApi)!;
+    expect(output).toBe(readFileSync(path.join(FIXTURES, 'imports.output.ts'), 'utf8').replace('import { z } from "zod";\n', 'import { z } from "zod";\nimport { unusedBefore } from "./unused.js";\n'));
+    expect(output).toContain('import { PAGE_SIZE } from "./paging.js";');
+  });
+
   it('produces code that type-checks against drizzle-orm, tRPC and zod', () => {
     const files = readdirSync(FIXTURES).filter((f) => !f.includes('.input.')).map((f) => path.join(FIXTURES, f));
-    const args = ['--ignoreConfig', '--noEmit', '--strict', '--skipLibCheck', '--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--types', 'node', ...files];
+    const args = ['--ignoreConfig', '--noEmit', '--strict', '--noUnusedLocals', '--skipLibCheck', '--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--types', 'node', ...files];
     expect(() => execFileSync(process.execPath, [TSC, ...args], { encoding: 'utf8' })).not.toThrow();
   });
 

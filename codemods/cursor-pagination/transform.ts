@@ -2,6 +2,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { FileInfo } from 'jscodeshift';
 import type { HotpathApi, JscodeshiftCodemod } from '../../src/codemod.js';
 import { analyzeSource } from '../../src/codemods/analyze.js';
+import { removeDeadImports } from '../../src/codemods/dead-imports.js';
 import { argsText, indentBefore, text } from '../../src/codemods/source-text.js';
 import { readTableColumns, type ColumnInfo } from '../../src/codemods/drizzle-schema.js';
 import { flattenChain, keyName, memberName } from '../../src/recognizers/chain.js';
@@ -26,6 +27,7 @@ interface OrderTerm {
   descending: boolean;
 }
 
+const OPERATORS = ['and', 'asc', 'desc', 'eq', 'gt', 'lt', 'or'];
 const PAGE_FIELDS = new Set(['page', 'offset', 'skip']);
 const ZOD: Record<ColumnInfo['type'], string> = {
   number: 'z.number()',
@@ -68,7 +70,7 @@ export default function transform(file: FileInfo, api: HotpathApi): string | und
   if (edits.length === 0) return undefined;
   let output = source;
   for (const edit of edits.sort((a, b) => b.start - a.start)) output = output.slice(0, edit.start) + edit.text + output.slice(edit.end);
-  return addDrizzleImports(output, [...imports]);
+  return removeDeadImports(source, addDrizzleImports(output, [...imports]), file.path);
 }
 
 function planQuery(query: DrizzleQuery, kind: string, file: FileContext, source: string, path: string): Plan {
@@ -110,8 +112,9 @@ function planQuery(query: DrizzleQuery, kind: string, file: FileContext, source:
   const edits: Edit[] = [{ start: field.node.range[0], end: field.node.range[1], text: `cursor: ${cursorType}` }];
   edits.push(...parts.rewrite(source, { condition, orderText, limit: `${limit} + 1` }));
   edits.push(...result.rewrite(source, limit, nextCursor));
-  const operators = new Set(['and', 'or', 'eq', ...terms.map((t) => (t.descending ? 'lt' : 'gt')), ...terms.map((t) => (t.descending ? 'desc' : 'asc'))]);
-  return { edits, imports: [...operators] };
+  // Only the operators the new code calls: a keyset of one column has no `eq`, and no `and` unless it joins a `where`.
+  const written = edits.map((e) => e.text).join('\n');
+  return { edits, imports: OPERATORS.filter((name) => new RegExp(`(?<![\\w.$])${name}\\(`).test(written)) };
 }
 
 /** `input.cursor ? or(lt(t.a, c.a), and(eq(t.a, c.a), gt(t.id, c.id))) : undefined`, for any directions. */
@@ -123,7 +126,7 @@ function keysetCondition(table: string, terms: OrderTerm[]): string {
     const beyond = `${term.descending ? 'lt' : 'gt'}(${column(term)}, ${value(term)})`;
     return equal.length > 0 ? `and(${[...equal, beyond].join(', ')})` : beyond;
   });
-  return `input.cursor ? or(${branches.join(', ')}) : undefined`;
+  return `input.cursor ? ${branches.length === 1 ? branches[0] : `or(${branches.join(', ')})`} : undefined`;
 }
 
 /** The `page`/`offset`/`skip` property of a `z.object({ … })` input. */
