@@ -27,6 +27,13 @@ describe('redis-pipeline', () => {
     expect(run(path.join(FIXTURES, `${name}.output.ts`)).output).toBeUndefined();
   });
 
+  it('leaves the imports alone: a rewrite keeps every name it moves, and an import unused before stays', () => {
+    const file = path.join(FIXTURES, 'consecutive.input.ts');
+    const withUnused = (code: string) => code.replace('import { Redis } from "ioredis";\n', 'import { Redis } from "ioredis";\nimport { unusedBefore } from "./unused.js";\n');
+    const output = transform({ path: file, source: withUnused(readFileSync(file, 'utf8')) }, { bail: () => {} } as unknown as HotpathApi);
+    expect(output).toBe(withUnused(readFileSync(path.join(FIXTURES, 'consecutive.output.ts'), 'utf8')));
+  });
+
   it('says why it leaves a site alone', () => {
     expect(run(path.join(FIXTURES, 'left-alone.input.ts')).bails).toEqual([
       '13: comments between the commands would be lost',
@@ -54,7 +61,7 @@ describe('redis-pipeline', () => {
   it('produces code that type-checks against ioredis, node-redis and @upstash/redis', () => {
     const files = readdirSync(FIXTURES).map((f) => path.join(FIXTURES, f));
     const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
-    const args = ['--ignoreConfig', '--noEmit', '--strict', '--skipLibCheck', '--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--types', 'node', ...files];
+    const args = ['--ignoreConfig', '--noEmit', '--strict', '--noUnusedLocals', '--skipLibCheck', '--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--types', 'node', ...files];
     expect(() => execFileSync(process.execPath, [tsc, ...args], { encoding: 'utf8' })).not.toThrow();
   });
 });

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { FileInfo } from 'jscodeshift';
 import type { HotpathApi, JscodeshiftCodemod } from '../../src/codemod.js';
 import { analyzeSource } from '../../src/codemods/analyze.js';
+import { removeDeadImports } from '../../src/codemods/dead-imports.js';
 import { argsText, indentBefore, text } from '../../src/codemods/source-text.js';
 import { IOREDIS_REPLY_TYPES } from '../../src/knowledge/redis-commands.js';
 import { memberName } from '../../src/recognizers/chain.js';
@@ -143,6 +144,7 @@ export default function transform(file: FileInfo, api: HotpathApi): string | und
   for (const dialect of helpers) {
     if (!new RegExp(`function ${dialect.helper}\\b`).test(output)) output = output.replace(/\n*$/, '\n') + dialect.helperSource;
   }
+  output = removeDeadImports(source, output, file.path);
   return output === source ? undefined : output;
 }
 
