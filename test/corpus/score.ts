@@ -120,11 +120,17 @@ export async function scoreCorpus(options: ScoreOptions): Promise<Score> {
       }
     }
   }
+  return summarize(runs);
+}
+
+/** Totals per rule × mode × checkout over the runs given. */
+export function summarize(runs: RunResult[]): Score {
   const cells: Cell[] = [];
-  for (const checkout of checkouts) {
-    for (const mode of options.modes) {
+  for (const checkout of unique(runs.map((r) => r.checkout))) {
+    for (const mode of unique(runs.map((r) => r.mode))) {
+      const these = runs.filter((r) => r.mode === mode && r.checkout === checkout);
+      if (these.length === 0) continue;
       for (const rule of SCORED_RULES) {
-        const these = runs.filter((r) => r.mode === mode && r.checkout === checkout);
         const count = (pick: (r: RunResult) => Site[]) => these.flatMap(pick).filter((s) => s.rule === rule).length;
         const tp = count((r) => r.tp);
         const fp = count((r) => r.fp);
@@ -134,6 +140,10 @@ export async function scoreCorpus(options: ScoreOptions): Promise<Score> {
     }
   }
   return { runs, cells };
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
 }
 
 export async function scoreApp(app: string, mode: Mode, checkout: Checkout): Promise<RunResult> {
@@ -183,8 +193,9 @@ export async function scoreApp(app: string, mode: Mode, checkout: Checkout): Pro
 }
 
 async function lint(cwd: string, mode: Mode): Promise<{ results: ESLint.LintResult[]; untypedFallback: number }> {
-  const only = (config: Linter.Config): Linter.Config => ({
-    ...config,
+  // The plugin's configs, with only the scored rules on (ESLint's and typescript-eslint's config types differ).
+  const only = (config: object): Linter.Config => ({
+    ...(config as Linter.Config),
     rules: Object.fromEntries(SCORED_RULES.map((rule) => [`hotpath/${rule}`, 'error'])),
   });
   const untyped = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: [only(plugin.configs.recommended)] });

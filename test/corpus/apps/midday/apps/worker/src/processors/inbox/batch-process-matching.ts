@@ -45,7 +45,7 @@ export class BatchProcessMatchingProcessor extends BaseProcessor<BatchProcessMat
       const results = await Promise.allSettled(
         batch.map(async (inboxId) => {
           try {
-            const result = await calculateInboxSuggestions(db, { // hotpath-ok: no-n-plus-one chunked concurrency window of a per-item matching algorithm
+            const result = await calculateInboxSuggestions(db, { // hotpath-expect: no-n-plus-one
               teamId,
               inboxId,
             });
