@@ -27,7 +27,11 @@ const MAX_REEXPORTS = 4;
  * dynamic dispatch the checker cannot see.
  */
 export function resolveCallee(call: TSESTree.CallExpression, file: FileContext): ResolvedFunction | null {
-  const callee = call.callee;
+  return resolveFunction(call.callee, file);
+}
+
+/** The function of the project that an expression names (`getDb`, `repo.find`), as `resolveCallee` finds it. */
+export function resolveFunction(callee: TSESTree.Expression, file: FileContext): ResolvedFunction | null {
   const name = calleeName(callee);
   if (name === null) return null;
   const fn = resolveSyntactically(callee, file) ?? (file.types && mayBeProjectCode(callee, file) ? resolveWithTypes(callee, file) : null);

@@ -180,7 +180,7 @@ describe.for(MODES)('recognizeDrizzleQuery (%s)', (mode) => {
   });
 });
 
-describe('recognizeDrizzleQuery with types only', () => {
+describe('recognizeDrizzleQuery through a factory function', () => {
   const code = dedent`
     import { replica } from "./lib/db.js";
     import { users } from "./lib/schema.js";
@@ -191,7 +191,7 @@ describe('recognizeDrizzleQuery with types only', () => {
     expect(queries(code, 'typed')).toEqual(['3: replica.select().from(users) [select, await]']);
   });
 
-  it('does not follow function return values untyped', () => {
-    expect(queries(code, 'untyped')).toEqual([]);
+  it('follows what the factory returns untyped', () => {
+    expect(queries(code, 'untyped')).toEqual(['3: replica.select().from(users) [select, await]']);
   });
 });

@@ -1,7 +1,9 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { resolveFunction } from './callee.js';
 import { importedName, keyName, memberName } from './chain.js';
 import type { FileContext } from './file-context.js';
 import { resolveProjectModule } from './module-graph.js';
+import { isFunction } from './per-item.js';
 import { loadProjectModule } from './project-source.js';
 
 /**
@@ -14,8 +16,12 @@ import { loadProjectModule } from './project-source.js';
  * `[…db, 'transaction', 'cb0']`), and `type` first when the value is only known through a type annotation.
  *
  * The recognizers read these paths; this module only follows bindings: imports (into project modules, read
- * from disk), `const` initialisers, destructuring, `await`, `??`, class fields and annotated parameters.
- * It knowingly does not follow reassigned `let`s, function return values, or values passed as arguments.
+ * from disk), `const` initialisers and the assignments of a `let` (`_db ??= drizzle(…)`), destructuring,
+ * `await`, `??`, class fields, what a project function returns (`getDb()`, `createDb(schema)`), and type
+ * annotations read syntactically: a declared type wins where the initializer cannot be traced
+ * (`export const db: Database = globalForDb.db`), through type aliases, interfaces and type literals
+ * (`{ tx }: PhaseContext` with `tx: DB`), `typeof db`, `Awaited<ReturnType<typeof connectDb>>`.
+ * It knowingly does not follow values passed as arguments to functions it cannot see into.
  */
 export interface Origin {
   package: string;
@@ -34,8 +40,17 @@ const TRACKED_PACKAGES = [
 
 type Binding =
   | { kind: 'import'; source: string; imported: string }
-  | { kind: 'value'; init: TSESTree.Expression; path: string[] }
+  | {
+      kind: 'value';
+      init: TSESTree.Expression | null;
+      path: string[];
+      /** The declared type, which wins where the initializer cannot be traced. */
+      annotation: TSESTree.TypeNode | null;
+      /** For a `let`: where to find its later assignments. */
+      declarator?: TSESTree.VariableDeclarator;
+    }
   | { kind: 'type'; annotation: TSESTree.TypeNode }
+  | { kind: 'interface'; decl: TSESTree.TSInterfaceDeclaration }
   | { kind: 'param'; fn: TSESTree.FunctionLike; index: number; path: string[] };
 
 /** What settings add: modules whose exports, and identifiers whose values, are known to be of a package. */
@@ -56,17 +71,16 @@ const MAX_DEPTH = 48;
 
 /** The origin of an expression in the file being linted. */
 export function originOf(node: TSESTree.Node, file: FileContext): Origin | null {
-  const { sourceCode } = file.context;
-  const env: ModuleEnv = {
-    file,
-    depth: 0,
-    lookup(id) {
-      const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
-      const def = variable?.defs[0];
-      return def ? bindingOfDefinition(def.node, def.name, def.type) : null;
-    },
+  return evaluate(node, { file, depth: 0, lookup: lookupIn(file) });
+}
+
+/** Names looked up through scopes: in the linted file, or inside a function of a module read from disk. */
+function lookupIn(file: FileContext): ModuleEnv['lookup'] {
+  return (id) => {
+    const variable = ASTUtils.findVariable(file.context.sourceCode.getScope(id), id);
+    const def = variable?.defs[0];
+    return def ? bindingOfDefinition(def.node, def.name, def.type) : null;
   };
-  return evaluate(node, env);
 }
 
 function evaluate(node: TSESTree.Node, env: ModuleEnv): Origin | null {
@@ -75,18 +89,24 @@ function evaluate(node: TSESTree.Node, env: ModuleEnv): Origin | null {
   switch (node.type) {
     case T.Identifier: {
       const binding = env.lookup(node);
-      return (binding && evaluateBinding(binding, next)) ?? env.file.hints.names.get(node.name) ?? null;
+      return (binding && evaluateBinding(binding, next, [])) ?? env.file.hints.names.get(node.name) ?? null;
     }
     case T.MemberExpression: {
       const key = memberName(node);
       if (key === null) return null;
       if (node.object.type === T.ThisExpression) return evaluateThisMember(node, key, next);
       const object = evaluate(node.object, next);
-      return object && extend(object, key);
+      if (object) return extend(object, key);
+      // `ctx.db` where `ctx: AuthedContext` and `AuthedContext` is `{ db: typeof db }`: the member's type.
+      const access = accessPath(node);
+      const binding = access && env.lookup(access.base);
+      return binding && binding.kind !== 'import' ? evaluateBinding(binding, next, access.keys, true) : null;
     }
     case T.CallExpression: {
       const callee = evaluate(node.callee, next);
-      return callee && extend(callee, '()');
+      if (callee) return extend(callee, '()');
+      // `getDb()`, `createDb(schema)`: what a function of the project returns.
+      return evaluateCalledFunction(node.callee, next);
     }
     case T.NewExpression: {
       const callee = evaluate(node.callee, next);
@@ -109,29 +129,80 @@ function evaluate(node: TSESTree.Node, env: ModuleEnv): Origin | null {
   }
 }
 
-function evaluateBinding(binding: Binding, env: ModuleEnv): Origin | null {
+/**
+ * The origin of a binding, `keys` members further in (`ctx.db` is binding `ctx`, keys `['db']`). With
+ * `typesOnly`, the value itself is already known to be untraceable: only the declared types are read.
+ */
+function evaluateBinding(binding: Binding, env: ModuleEnv, keys: string[], typesOnly = false): Origin | null {
   switch (binding.kind) {
     case 'import':
-      return evaluateImport(binding.source, binding.imported, env);
+      return extendAll(evaluateImport(binding.source, binding.imported, env), keys);
     case 'value': {
-      const origin = evaluate(binding.init, env);
-      return origin && binding.path.reduce(extend, origin);
+      if (!typesOnly) {
+        const origin = binding.init && evaluate(binding.init, env);
+        if (origin) return extendAll(origin, [...binding.path, ...keys]);
+        for (const write of binding.declarator ? writesOf(binding.declarator, env.file) : []) {
+          const written = evaluate(write, env);
+          if (written) return extendAll(written, keys);
+        }
+      }
+      return binding.annotation && evaluateTypeAt(binding.annotation, [...binding.path, ...keys], env);
     }
     case 'type':
-      return evaluateType(binding.annotation, env);
+      return evaluateTypeAt(binding.annotation, keys, env);
+    case 'interface':
+      return keys.length > 0 ? evaluateInterfaceMember(binding.decl, keys, env) : null;
     case 'param': {
       const param = binding.fn.params[binding.index];
-      const annotated = param && annotationOf(param);
+      const annotated = param && annotationOf(param.type === T.TSParameterProperty ? param.parameter : param);
       if (annotated) {
-        const origin = evaluateType(annotated, env);
-        if (origin) return binding.path.reduce(extend, origin);
+        const origin = evaluateTypeAt(annotated, [...binding.path, ...keys], env);
+        if (origin || typesOnly) return origin;
       }
+      if (typesOnly) return null;
       const call = binding.fn.parent;
       if (call?.type !== T.CallExpression || !call.arguments.includes(binding.fn as TSESTree.Expression)) return null;
       const owner = evaluate(call.callee, env);
-      return owner && [`cb${binding.index}`, ...binding.path].reduce(extend, owner);
+      return owner && extendAll(owner, [`cb${binding.index}`, ...binding.path, ...keys]);
     }
   }
+}
+
+function evaluateCalledFunction(callee: TSESTree.Expression, env: ModuleEnv): Origin | null {
+  const target = resolveFunction(callee, env.file);
+  return target && evaluateReturns(target.fn, { file: target.file, depth: env.depth + 1, lookup: lookupIn(target.file) });
+}
+
+/** What a function returns: its expression body, or the first `return` of its own whose value is traced. */
+function evaluateReturns(fn: TSESTree.FunctionLike, env: ModuleEnv): Origin | null {
+  if (env.depth > MAX_DEPTH || !fn.body) return null;
+  if (fn.body.type !== T.BlockStatement) return evaluate(fn.body, env);
+  let found: Origin | null = null;
+  walkOwnReturns(fn.body, (argument) => (found ??= evaluate(argument, env)) !== null);
+  return found;
+}
+
+function walkOwnReturns(node: TSESTree.Node, visit: (argument: TSESTree.Expression) => boolean): boolean {
+  if (node.type === T.ReturnStatement) return node.argument ? visit(node.argument) : false;
+  if (isFunction(node)) return false;
+  for (const key of STATEMENT_KEYS) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    const children = Array.isArray(child) ? child : [child];
+    for (const c of children) {
+      if (c && typeof c === 'object' && 'type' in c && walkOwnReturns(c as TSESTree.Node, visit)) return true;
+    }
+  }
+  return false;
+}
+
+// Where a `return` can stand: statement bodies, branches, blocks, cases, handlers.
+const STATEMENT_KEYS = ['body', 'consequent', 'alternate', 'block', 'handler', 'finalizer', 'cases'];
+
+/** The right-hand sides of the assignments to a `let` (`_db = drizzle(…)`, `_db ??= drizzle(…)`). */
+function writesOf(declarator: TSESTree.VariableDeclarator, file: FileContext): TSESTree.Expression[] {
+  if (declarator.id.type !== T.Identifier) return [];
+  const variable = ASTUtils.findVariable(file.context.sourceCode.getScope(declarator), declarator.id);
+  return (variable?.references ?? []).flatMap((ref) => (ref.writeExpr && !ref.init ? [ref.writeExpr as TSESTree.Expression] : []));
 }
 
 function evaluateImport(source: string, imported: string, env: ModuleEnv): Origin | null {
@@ -140,9 +211,8 @@ function evaluateImport(source: string, imported: string, env: ModuleEnv): Origi
   }
   const pkg = TRACKED_PACKAGES.find((p) => source === p || source.startsWith(`${p}/`));
   if (pkg) return { package: pkg, path: [imported] };
-  if (source.startsWith('node:')) return null;
-  const file = resolveProjectModule(source, env.file.context.physicalFilename);
-  return file ? (evaluateExport(file, imported, env) ?? null) : null;
+  const resolved = resolveImportedBinding(source, imported, env);
+  return resolved && evaluateBinding(resolved.binding, resolved.env, []);
 }
 
 function evaluateType(annotation: TSESTree.TypeNode, env: ModuleEnv): Origin | null {
@@ -152,11 +222,12 @@ function evaluateType(annotation: TSESTree.TypeNode, env: ModuleEnv): Origin | n
       const id = name.type === T.Identifier ? name : name.type === T.TSQualifiedName ? leftmost(name) : null;
       if (!id) return null;
       const binding = env.lookup(id);
-      if (!binding) return null;
+      if (!binding) return name.type === T.Identifier ? evaluateUtilityType(name.name, annotation, env) : null;
+      if (binding.kind === 'interface') return null;
       const origin =
         binding.kind === 'import'
           ? evaluateImport(binding.source, binding.imported, env)
-          : evaluateBinding(binding, env);
+          : evaluateBinding(binding, env, []);
       if (!origin) return null;
       const qualified = name.type === T.TSQualifiedName ? qualifiedSteps(name) : [];
       // A bare export name (`PostgresJsDatabase`) is a library type; a longer path came through `typeof`.
@@ -165,6 +236,8 @@ function evaluateType(annotation: TSESTree.TypeNode, env: ModuleEnv): Origin | n
     }
     case T.TSTypeQuery:
       return annotation.exprName.type === T.Identifier ? evaluate(annotation.exprName, env) : null;
+    case T.TSTypeOperator:
+      return annotation.operator === 'readonly' && annotation.typeAnnotation ? evaluateType(annotation.typeAnnotation, env) : null;
     case T.TSUnionType:
     case T.TSIntersectionType:
       for (const part of annotation.types) {
@@ -175,6 +248,99 @@ function evaluateType(annotation: TSESTree.TypeNode, env: ModuleEnv): Origin | n
     default:
       return null;
   }
+}
+
+/** TypeScript's own generic types, which are no bindings: `Awaited<T>`, `ReturnType<typeof f>`… */
+function evaluateUtilityType(name: string, annotation: TSESTree.TSTypeReference, env: ModuleEnv): Origin | null {
+  const [argument] = annotation.typeArguments?.params ?? [];
+  if (!argument) return null;
+  if (UNWRAPPING_TYPES.has(name)) return evaluateType(argument, env);
+  if (name !== 'ReturnType' || argument.type !== T.TSTypeQuery || argument.exprName.type !== T.Identifier) return null;
+  const fn = argument.exprName;
+  const origin = evaluate(fn, env);
+  if (origin) return extend(origin, '()');
+  // `ReturnType<typeof createDb>`: the function's own returns, as a call of it would give.
+  return evaluateCalledFunction(fn, env);
+}
+
+// They keep the kind of value they wrap: the awaited database is the database.
+const UNWRAPPING_TYPES: ReadonlySet<string> = new Set(['Awaited', 'NonNullable', 'Readonly', 'Required', 'Partial', 'Promise']);
+
+/**
+ * The origin of the value at `path` inside a value of type `annotation`: for `{ tx }: PhaseContext` the type
+ * of `tx` in `PhaseContext`; for a library type (`PostgresJsDatabase`) the path is kept as member steps.
+ */
+function evaluateTypeAt(annotation: TSESTree.TypeNode, path: readonly string[], env: ModuleEnv): Origin | null {
+  if (path.length === 0) return evaluateType(annotation, env);
+  switch (annotation.type) {
+    case T.TSTypeLiteral:
+      return evaluateMember(annotation.members, path, env);
+    case T.TSUnionType:
+    case T.TSIntersectionType:
+      for (const part of annotation.types) {
+        const origin = evaluateTypeAt(part, path, env);
+        if (origin) return origin;
+      }
+      return null;
+    case T.TSTypeReference: {
+      const name = annotation.typeName;
+      if (name.type === T.Identifier) {
+        const binding = env.lookup(name);
+        if (binding?.kind === 'type') return evaluateTypeAt(binding.annotation, path, env);
+        if (binding?.kind === 'interface') return evaluateInterfaceMember(binding.decl, path, env);
+        if (binding?.kind === 'import') {
+          const resolved = resolveImportedBinding(binding.source, binding.imported, env);
+          if (resolved) return evaluateBinding(resolved.binding, resolved.env, [...path], true);
+        }
+        const [argument] = annotation.typeArguments?.params ?? [];
+        if (!binding && argument && UNWRAPPING_TYPES.has(name.name)) return evaluateTypeAt(argument, path, env);
+      }
+      const origin = evaluateType(annotation, env);
+      return origin && extendAll(origin, path);
+    }
+    default: {
+      const origin = evaluateType(annotation, env);
+      return origin && extendAll(origin, path);
+    }
+  }
+}
+
+function evaluateInterfaceMember(decl: TSESTree.TSInterfaceDeclaration, path: readonly string[], env: ModuleEnv): Origin | null {
+  const own = evaluateMember(decl.body.body, path, env);
+  if (own) return own;
+  for (const heritage of decl.extends) {
+    if (heritage.expression.type !== T.Identifier) continue;
+    const reference = { type: T.TSTypeReference, typeName: heritage.expression, typeArguments: heritage.typeArguments } as TSESTree.TSTypeReference;
+    const origin = evaluateTypeAt(reference, path, env);
+    if (origin) return origin;
+  }
+  return null;
+}
+
+function evaluateMember(members: readonly TSESTree.TypeElement[], path: readonly string[], env: ModuleEnv): Origin | null {
+  const [key, ...rest] = path;
+  for (const member of members) {
+    if (member.type !== T.TSPropertySignature || keyName(member.key, member.computed) !== key) continue;
+    return member.typeAnnotation ? evaluateTypeAt(member.typeAnnotation.typeAnnotation, rest, env) : null;
+  }
+  return null;
+}
+
+/** `ctx.db.query` as its base identifier and the keys after it. */
+function accessPath(node: TSESTree.MemberExpression): { base: TSESTree.Identifier; keys: string[] } | null {
+  const keys: string[] = [];
+  let current: TSESTree.Expression = node;
+  while (current.type === T.MemberExpression) {
+    const key = memberName(current);
+    if (key === null) return null;
+    keys.unshift(key);
+    current = current.object;
+  }
+  return current.type === T.Identifier ? { base: current, keys } : null;
+}
+
+function extendAll(origin: Origin | null, steps: readonly string[]): Origin | null {
+  return origin && steps.reduce(extend, origin);
 }
 
 function evaluateThisMember(node: TSESTree.MemberExpression, key: string, env: ModuleEnv): Origin | null {
@@ -205,10 +371,11 @@ function bindingOfDefinition(node: TSESTree.Node, name: TSESTree.Node, type: str
     return decl?.type === T.ImportDeclaration ? importBinding(decl, node as TSESTree.ImportClause) : null;
   }
   if (type === 'Variable' && node.type === T.VariableDeclarator) {
-    if (!node.init) return annotationBinding(node.id);
     const path = patternPath(node.id, name);
-    return path ? { kind: 'value', init: node.init, path } : null;
+    return path ? valueBinding(node, path) : null;
   }
+  if (type === 'Type' && node.type === T.TSTypeAliasDeclaration) return { kind: 'type', annotation: node.typeAnnotation };
+  if (type === 'Type' && node.type === T.TSInterfaceDeclaration) return { kind: 'interface', decl: node };
   if (type === 'Parameter') {
     const fn = node as TSESTree.FunctionLike;
     for (const [index, param] of fn.params.entries()) {
@@ -225,9 +392,12 @@ function importBinding(decl: TSESTree.ImportDeclaration, spec: TSESTree.ImportCl
   return { kind: 'import', source: decl.source.value, imported: importedName(spec) };
 }
 
-function annotationBinding(id: TSESTree.Node): Binding | null {
-  const annotation = annotationOf(id);
-  return annotation ? { kind: 'type', annotation } : null;
+/** A declared variable: its initializer, its type, and for a `let` its later assignments. */
+function valueBinding(d: TSESTree.VariableDeclarator, path: string[]): Binding | null {
+  const annotation = annotationOf(d.id);
+  const reassigned = d.parent?.type === T.VariableDeclaration && d.parent.kind !== 'const' && d.id.type === T.Identifier;
+  if (!d.init && !annotation && !reassigned) return null;
+  return { kind: 'value', init: d.init, path, annotation, ...(reassigned ? { declarator: d } : {}) };
 }
 
 function annotationOf(param: TSESTree.Node): TSESTree.TypeNode | null {
@@ -286,55 +456,82 @@ function qualifiedSteps(name: TSESTree.TSQualifiedName): string[] {
 
 // ---- Modules read from disk: only their top level is looked at, which is where exports are defined.
 
+interface Resolved {
+  binding: Binding;
+  env: ModuleEnv;
+}
+
+/** The binding that the export `imported` of project module `source` stands for, with its module's lookup. */
+function resolveImportedBinding(source: string, imported: string, env: ModuleEnv): Resolved | null {
+  if (TRACKED_PACKAGES.some((p) => source === p || source.startsWith(`${p}/`)) || source.startsWith('node:')) return null;
+  const file = resolveProjectModule(source, env.file.context.physicalFilename);
+  return file ? (exportedBinding(file, imported, env) ?? null) : null;
+}
+
 /**
- * The origin of the export `name` of a project module on disk: `null` when the module exports it but its
- * origin is unknown, `undefined` when it does not export it (only then does `export *` look further).
+ * The binding behind the export `name` of a project module on disk: `null` when the module exports it
+ * but it is nothing we trace, `undefined` when the module does not export it (only then does `export *`
+ * look further). The module's own exports win over `export *`, and a package's `export *` (whose names
+ * cannot be listed without reading the package) is tried last: `export * from "drizzle-orm"` before
+ * `export * from "./db"` must not hide `db`.
  */
-function evaluateExport(file: string, name: string, env: ModuleEnv): Origin | null | undefined {
+function exportedBinding(file: string, name: string, env: ModuleEnv): Resolved | null | undefined {
   if (env.depth > MAX_DEPTH) return null;
   const module = loadProjectModule(file, env.file);
   if (!module) return null;
   const { program } = module;
-  const moduleEnv: ModuleEnv = { file: module.file, depth: env.depth + 1, lookup: (id) => topLevelBinding(program, id.name) };
+  const moduleEnv: ModuleEnv = { file: module.file, depth: env.depth + 1, lookup: moduleLookup(program, module.file) };
+  const here = (binding: Binding | null): Resolved | null => binding && { binding, env: moduleEnv };
+  const packageStars: string[] = [];
   for (const statement of program.body) {
     if (statement.type === T.ExportDefaultDeclaration && name === 'default') {
       const decl = statement.declaration;
-      return decl.type === T.Identifier || isExpression(decl) ? evaluate(decl, moduleEnv) : null;
+      if (decl.type === T.Identifier) return here(topLevelBinding(program, decl.name));
+      return isExpression(decl) ? here({ kind: 'value', init: decl, path: [], annotation: null }) : null;
     }
     if (statement.type === T.ExportNamedDeclaration) {
       const decl = statement.declaration;
       if (decl?.type === T.VariableDeclaration) {
         for (const d of decl.declarations) {
-          if (d.id.type !== T.Identifier || d.id.name !== name) continue;
-          const binding = bindingOfDeclarator(d);
-          return binding && evaluateBinding(binding, moduleEnv);
+          if (d.id.type === T.Identifier && d.id.name === name) return here(valueBinding(d, []));
         }
       } else if (decl?.type === T.TSTypeAliasDeclaration && decl.id.name === name) {
-        return evaluateType(decl.typeAnnotation, moduleEnv);
+        return here({ kind: 'type', annotation: decl.typeAnnotation });
+      } else if (decl?.type === T.TSInterfaceDeclaration && decl.id.name === name) {
+        return here({ kind: 'interface', decl });
       } else if (decl && 'id' in decl && decl.id?.type === T.Identifier && decl.id.name === name) {
-        return null; // a function, class, enum or interface: not a value we trace
+        return null; // a function, class or enum: not a value we trace
       }
       for (const spec of statement.specifiers) {
-        const exported = keyName(spec.exported, false);
-        if (exported !== name) continue;
+        if (keyName(spec.exported, false) !== name) continue;
         const local = keyName(spec.local, false) ?? name;
-        if (statement.source) return evaluateImport(statement.source.value, local, moduleEnv);
-        const binding = topLevelBinding(program, local);
-        return binding ? evaluateBinding(binding, moduleEnv) : null;
+        if (statement.source) return here({ kind: 'import', source: statement.source.value, imported: local });
+        return here(topLevelBinding(program, local));
       }
     }
     if (statement.type === T.ExportAllDeclaration && !statement.exported && name !== 'default') {
       const target = resolveProjectModule(statement.source.value, module.file.context.physicalFilename);
-      const found = target ? evaluateExport(target, name, moduleEnv) : evaluateImport(statement.source.value, name, moduleEnv);
-      if (found !== undefined && (target || found)) return found;
+      if (!target) {
+        packageStars.push(statement.source.value);
+        continue;
+      }
+      const found = exportedBinding(target, name, moduleEnv);
+      if (found !== undefined) return found;
     }
   }
-  return undefined;
+  const tracked = packageStars.find((source) => TRACKED_PACKAGES.some((p) => source === p || source.startsWith(`${p}/`)));
+  return tracked ? here({ kind: 'import', source: tracked, imported: name }) : undefined;
 }
 
-function bindingOfDeclarator(d: TSESTree.VariableDeclarator): Binding | null {
-  if (d.init) return { kind: 'value', init: d.init, path: [] };
-  return annotationBinding(d.id);
+/** Top-level names of a module read from disk; scopes (built on first use) only inside its functions. */
+function moduleLookup(program: TSESTree.Program, file: FileContext): ModuleEnv['lookup'] {
+  const scoped = lookupIn(file);
+  return (id) => (insideFunction(id) ? scoped(id) : topLevelBinding(program, id.name));
+}
+
+function insideFunction(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return true;
+  return false;
 }
 
 function topLevelBinding(program: TSESTree.Program, name: string): Binding | null {
@@ -349,12 +546,14 @@ function topLevelBinding(program: TSESTree.Program, name: string): Binding | nul
       if (spec) return importBinding(statement, spec);
     } else if (statement.type === T.VariableDeclaration) {
       for (const d of statement.declarations) {
-        if (d.id.type === T.Identifier && d.id.name === name) return bindingOfDeclarator(d);
+        if (d.id.type === T.Identifier && d.id.name === name) return valueBinding(d, []);
         const path = d.init && d.id.type !== T.Identifier ? findPatternName(d.id, name) : null;
-        if (path && d.init) return { kind: 'value', init: d.init, path };
+        if (path && d.init) return valueBinding(d, path);
       }
     } else if (statement.type === T.TSTypeAliasDeclaration && statement.id.name === name) {
       return { kind: 'type', annotation: statement.typeAnnotation };
+    } else if (statement.type === T.TSInterfaceDeclaration && statement.id.name === name) {
+      return { kind: 'interface', decl: statement };
     }
   }
   return null;

@@ -1,0 +1,52 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { MODES, dedent, probe, type Mode } from '../../test/support/harness.js';
+import { recognizeDrizzleQuery } from './drizzle-query.js';
+import { originOf } from './origin.js';
+
+const queries = (code: string, mode: Mode) =>
+  probe(code, mode, {
+    on: 'CallExpression',
+    run(node, file) {
+      return recognizeDrizzleQuery(node as TSESTree.CallExpression, file)?.description ?? null;
+    },
+  });
+
+// What untyped linting reads of how real apps create and pass their database (test/fixtures/project/lib/real-shapes.ts).
+describe.for(MODES)('the origin of a database, read syntactically (%s)', (mode) => {
+  it.for([
+    ['a declared type wins over an untraceable initializer', 'import { cachedDb as db } from "./lib/real-shapes.js";\nexport const f = async () => await db.select().from(users);'],
+    ['a lazy singleton getter (`??=`)', 'import { getDb } from "./lib/real-shapes.js";\nexport const f = async () => await getDb().select().from(users);'],
+    ['a parameter typed `Awaited<ReturnType<typeof connectDb>>` through an alias', 'import type { ConnectedDb } from "./lib/real-shapes.js";\nexport const f = async (db: ConnectedDb) => await db.select().from(users);'],
+    ['a destructured member of a type literal (`{ tx }: PhaseContext`)', 'import type { PhaseContext } from "./lib/real-shapes.js";\nexport const f = async ({ tx }: PhaseContext) => await tx.select().from(users);'],
+    ['a member of an interface (`ctx.db`)', 'import type { ServiceContext } from "./lib/real-shapes.js";\nexport const f = async (ctx: ServiceContext) => await ctx.db.select().from(users);'],
+    ['a local type alias and `typeof`', 'import { db as base } from "./lib/db.js";\ntype Db = typeof base;\nexport const f = async (db: Db) => await db.select().from(users);'],
+    ['a barrel whose `export * from "drizzle-orm"` comes first', 'import { cachedDb } from "./lib/barrel.js";\nexport const f = async () => await cachedDb.select().from(users);'],
+    ['a class field typed with an alias', 'import type { ConnectedDb } from "./lib/real-shapes.js";\nexport class Repo {\n  constructor(private db: ConnectedDb) {}\n  all() { return this.db.select().from(users); }\n}'],
+  ])('%s', ([, body]) => {
+    const code = `import { users } from "./lib/schema.js";\n${body}`;
+    expect(queries(code, mode).length, code).toBe(1);
+  });
+
+  it('a member typed as something else stays unknown, whatever its name', () => {
+    const code = dedent`
+      import type { Cache } from "./lib/real-shapes.js";
+      export const f = async (cache: Cache) => await cache.db.get("k")!.select().from("users");
+    `;
+    expect(queries(code, mode)).toEqual([]);
+  });
+});
+
+describe('origin paths', () => {
+  it('name the library value, and keep member steps after a type', () => {
+    const code = dedent`
+      import type { PhaseContext } from "./lib/real-shapes.js";
+      export const f = ({ tx }: PhaseContext) => tx.query;
+    `;
+    const origins = probe(code, 'untyped', {
+      on: 'MemberExpression',
+      run: (node, file) => JSON.stringify(originOf(node, file)),
+    });
+    expect(origins).toEqual(['2: {"package":"drizzle-orm","path":["type","NodePgDatabase","query"]}']);
+  });
+});
