@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { importCost, jsonFileCost } from '../src/bundle/import-cost.js';
+import { importCost, importCosts, jsonFileCost } from '../src/bundle/import-cost.js';
 import { packageName, type ImportEntry } from '../src/bundle/measure.js';
+import { coldTimeBox } from '../src/bundle/time-box.js';
 import { createRule } from '../src/create-rule.js';
 import { fixTypeImports } from '../src/fixes/type-imports.js';
 import { LIGHTER_ALTERNATIVES, PER_FUNCTION_SUBPATHS } from '../src/knowledge/bundle-alternatives.js';
@@ -28,9 +29,6 @@ const FRAMEWORK = new Set(['react', 'react-dom', 'scheduler', 'next']);
 const KB = 1000;
 const NO_DECORATOR_METADATA = { decoratorMetadata: false };
 const kb = (bytes: number) => (bytes / KB).toFixed(1);
-// Editors lint on every keystroke: a cold measurement waits this long, then finishes in the background.
-const EDITOR_TIMEOUT_MS = 500;
-
 interface Measured {
   node: TSESTree.ImportDeclaration;
   source: string;
@@ -57,7 +55,7 @@ export default createRule<Options, MessageIds>({
             type: 'number',
             minimum: 0,
             description:
-              'How long a measurement that is not cached yet may hold the linter; past it the import is skipped this run and measured in the background. `0`: no limit. Default: no limit when `CI` is set, else 500.',
+              'How long a measurement that is not cached yet may hold the linter; past it the import is skipped this run and measured in the background. `0`: no limit. Default: 500 in an editor (ESLint language server), no limit on the command line and when `CI` is set.',
           },
           verbatimModuleSyntax: {
             type: 'boolean',
@@ -86,9 +84,10 @@ export default createRule<Options, MessageIds>({
     const file = getFileContext(context);
     if (!recognizeClientFile(file)) return {};
     const { sourceCode } = context;
-    const timeoutMs = timeBox(options.coldTimeoutMs);
+    const timeoutMs = coldTimeBox(options.coldTimeoutMs);
     const { budgets } = file.settings;
     const measured: Measured[] = [];
+    const imported: Array<{ node: TSESTree.ImportDeclaration; source: string; name: string; suggest: TSESLint.ReportSuggestionArray<MessageIds>; entry: ImportEntry }> = [];
     const verbatim = typeUseOptions(file, options).verbatimModuleSyntax;
 
     return {
@@ -132,26 +131,34 @@ export default createRule<Options, MessageIds>({
         if (source.startsWith('.') || source.startsWith('/') || resolveProjectModule(source, context.physicalFilename)) return;
         const name = packageName(source);
         if (FRAMEWORK.has(name)) return;
-        const entry: ImportEntry = { specifier: source, names: values.map(importedName) };
-        const cost = importCost([entry], context.physicalFilename, context.cwd, timeoutMs);
-        if (!cost || 'pending' in cost) return;
-        if ('error' in cost) {
-          context.report({ node, messageId: 'cannotBundle', data: { source, reason: cost.error } });
-          return;
-        }
-        measured.push({ node, source, entry, gzip: cost.gzip });
-        const budget = budgets.packages[name] ?? budgets.importKb;
-        if (cost.gzip <= budget * KB) return;
-        suggest.push(...subpathFix(node, name, sourceCode), ...dynamicFix(node, sourceCode));
-        context.report({
-          node,
-          messageId: 'overImportBudget',
-          data: { source, size: kb(cost.gzip), budget: String(budget), hint: hintFor(name, suggest) },
-          suggest,
-        });
+        imported.push({ node, source, name, suggest, entry: { specifier: source, names: values.map(importedName) } });
       },
       'Program:exit'() {
+        // Measured here, all at once: cold ones in parallel, the file's total among them (it hits when every
+        // import bundles, as usual), under one time box in an editor and none on a command line.
+        const { physicalFilename: fromFile, cwd } = context;
+        const all = imported.length > 1 ? [{ entries: imported.map((p) => p.entry), fromFile, cwd }] : [];
+        const costs = importCosts([...imported.map((p) => ({ entries: [p.entry], fromFile, cwd })), ...all], timeoutMs);
+        for (const [i, { node, source, name, suggest, entry }] of imported.entries()) {
+          const cost = costs[i];
+          if (!cost || 'pending' in cost) continue;
+          if ('error' in cost) {
+            context.report({ node, messageId: 'cannotBundle', data: { source, reason: cost.error } });
+            continue;
+          }
+          measured.push({ node, source, entry, gzip: cost.gzip });
+          const budget = budgets.packages[name] ?? budgets.importKb;
+          if (cost.gzip <= budget * KB) continue;
+          suggest.push(...subpathFix(node, name, sourceCode), ...dynamicFix(node, sourceCode));
+          context.report({
+            node,
+            messageId: 'overImportBudget',
+            data: { source, size: kb(cost.gzip), budget: String(budget), hint: hintFor(name, suggest) },
+            suggest,
+          });
+        }
         if (measured.length === 0) return;
+        measured.sort((a, b) => a.node.range[0] - b.node.range[0]);
         // Several packages are measured as one bundle, so that what they share counts once; JSON adds up.
         const entries = measured.flatMap((m) => (m.entry ? [m.entry] : []));
         const together = entries.length > 1 ? importCost(entries, context.physicalFilename, context.cwd, timeoutMs) : null;
@@ -178,12 +185,6 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
-
-function timeBox(option: number | undefined): number {
-  if (option !== undefined) return option === 0 ? Infinity : option;
-  const ci = process.env.CI;
-  return ci && ci !== 'false' && ci !== '0' ? Infinity : EDITOR_TIMEOUT_MS;
-}
 
 function hintFor(name: string, suggest: TSESLint.ReportSuggestionArray<MessageIds>): string {
   const alternative = LIGHTER_ALTERNATIVES[name];

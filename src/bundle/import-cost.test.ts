@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importCost } from './import-cost.js';
+import { importCost, importCosts } from './import-cost.js';
+import { measure } from './measure.js';
 import { makePackages } from '../../test/support/bundle-packages.js';
 import { cacheDirectory, cacheFile, readCache, writeCache } from './size-cache.js';
 
@@ -77,6 +78,26 @@ describe('importCost', () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     expect(importCost(entry, from, project, 1)).toEqual({ bytes: expect.any(Number), gzip: expect.any(Number) });
+  });
+
+  it('measures several cold requests at once, each as it would be alone, and the pair together', () => {
+    rmSync(cacheDirectory(project), { recursive: true, force: true });
+    // Names no other test asked for: cold in this process's memory too.
+    const heavy = { specifier: 'heavy', names: ['small'] };
+    const tiny = { specifier: 'tiny', names: ['one'] };
+    const batch = importCosts(
+      [
+        { entries: [heavy], fromFile: from, cwd: project },
+        { entries: [tiny], fromFile: from, cwd: project },
+        { entries: [heavy, tiny], fromFile: from, cwd: project },
+        { entries: [{ specifier: 'not-installed', names: ['x'] }], fromFile: from, cwd: project },
+      ],
+      Infinity,
+    );
+    expect(readdirSync(cacheDirectory(project))).toHaveLength(3);
+    const alone = [[heavy], [tiny], [heavy, tiny]].map((entries) => measure(entries, project, []));
+    expect(batch).toEqual([...alone, null]);
+    expect((batch[2] as { gzip: number }).gzip).toBeGreaterThan((batch[0] as { gzip: number }).gzip);
   });
 
   it('caches the reason a package cannot be bundled', () => {

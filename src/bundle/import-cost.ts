@@ -23,6 +23,24 @@ const HARD_LIMIT_MS = 120_000;
 const memory = new Map<string, Measurement>();
 const inFlight = new Set<string>();
 
+/** One question for `importCosts`: what `entries`, imported together from `fromFile`, add to a bundle. */
+export interface CostRequest {
+  entries: readonly ImportEntry[];
+  fromFile: string;
+  cwd: string;
+}
+
+interface Job {
+  entries: readonly ImportEntry[];
+  resolveDir: string;
+  peers: string[];
+  file: string;
+  key: string;
+}
+
+// Jobs per detached worker: its one argument stays far below Linux's 128 KiB limit for an argument.
+const JOBS_PER_ARGUMENT = 50;
+
 /**
  * What `entries` add to a browser bundle, from the memory of this process, the disk cache, or a cold
  * measurement by esbuild in a child process. A cold measurement waits at most `timeoutMs` (`Infinity` for
@@ -30,6 +48,42 @@ const inFlight = new Set<string>();
  * next one. Returns null when a package is not installed where `fromFile` would resolve it.
  */
 export function importCost(entries: readonly ImportEntry[], fromFile: string, cwd: string, timeoutMs: number): Cost | null {
+  return importCosts([{ entries, fromFile, cwd }], timeoutMs)[0]!;
+}
+
+/**
+ * `importCost` for several requests at once: the cold ones are measured in parallel, in one child process,
+ * and share one time box. Without a time box (`Infinity`, a command-line run) it returns when all are
+ * measured, so that a cold run reports what a warm one does.
+ */
+export function importCosts(requests: readonly CostRequest[], timeoutMs: number): Array<Cost | null> {
+  const lookups = requests.map(lookup);
+  const cold = new Map<string, Job>();
+  for (const found of lookups) if (found && 'job' in found) cold.set(found.job.key, found.job);
+  if (timeoutMs === Infinity) {
+    if (cold.size > 0) spawnSync(process.execPath, [WORKER], { input: JSON.stringify([...cold.values()]), stdio: ['pipe', 'ignore', 'ignore'], timeout: HARD_LIMIT_MS });
+  } else {
+    const start = [...cold.values()].filter((job) => !inFlight.has(job.key));
+    for (let i = 0; i < start.length; i += JOBS_PER_ARGUMENT) {
+      const chunk = start.slice(i, i + JOBS_PER_ARGUMENT);
+      for (const job of chunk) inFlight.add(job.key);
+      spawn(process.execPath, [WORKER, JSON.stringify(chunk)], { stdio: 'ignore', detached: true }).unref();
+    }
+  }
+  const deadline = Date.now() + Math.min(timeoutMs, HARD_LIMIT_MS);
+  return lookups.map((found) => {
+    if (!found || !('job' in found)) return found ? found.hit : null;
+    const { file, key } = found.job;
+    const measured = timeoutMs === Infinity ? readCache(file, key) : waitFor(file, key, deadline);
+    if (!measured) return { pending: true };
+    inFlight.delete(key);
+    memory.set(file, measured);
+    return measured;
+  });
+}
+
+/** A measurement known already (memory, then disk), or the job that would measure it; null when not installed. */
+function lookup({ entries, fromFile, cwd }: CostRequest): { hit: Measurement } | { job: Job } | null {
   const resolveDir = path.dirname(fromFile);
   const packages = [];
   for (const name of new Set(entries.map((e) => packageName(e.specifier)))) {
@@ -46,24 +100,13 @@ export function importCost(entries: readonly ImportEntry[], fromFile: string, cw
   });
   const file = cacheFile(cacheDirectory(cwd), key);
   const remembered = memory.get(file);
-  if (remembered) return remembered;
+  if (remembered) return { hit: remembered };
   const cached = readCache(file, key);
   if (cached) {
     memory.set(file, cached);
-    return cached;
+    return { hit: cached };
   }
-  const job = JSON.stringify({ entries, resolveDir: existingDirectory(resolveDir), peers, file, key });
-  if (timeoutMs === Infinity) {
-    spawnSync(process.execPath, [WORKER, job], { stdio: 'ignore', timeout: HARD_LIMIT_MS });
-  } else if (!inFlight.has(key)) {
-    inFlight.add(key);
-    spawn(process.execPath, [WORKER, job], { stdio: 'ignore', detached: true }).unref();
-  }
-  const measured = timeoutMs === Infinity ? readCache(file, key) : waitFor(file, key, Math.min(timeoutMs, HARD_LIMIT_MS));
-  if (!measured) return { pending: true };
-  inFlight.delete(key);
-  memory.set(file, measured);
-  return measured;
+  return { job: { entries, resolveDir: existingDirectory(resolveDir), peers, file, key } };
 }
 
 // A file not saved yet may sit in a folder that does not exist either; esbuild resolves from a real one.
@@ -75,8 +118,7 @@ function existingDirectory(dir: string): string {
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
 // ESLint rules are synchronous: poll the cache file, sleeping between looks.
-function waitFor(file: string, key: string, timeoutMs: number): Measurement | undefined {
-  const deadline = Date.now() + timeoutMs;
+function waitFor(file: string, key: string, deadline: number): Measurement | undefined {
   for (;;) {
     const found = readCache(file, key);
     if (found || Date.now() >= deadline) return found;

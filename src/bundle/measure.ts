@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildSync, version as esbuildVersion } from 'esbuild';
+import { build, buildSync, version as esbuildVersion, type BuildOptions, type BuildResult } from 'esbuild';
 
 export { esbuildVersion };
 
@@ -22,28 +22,50 @@ export type Measurement = { bytes: number; gzip: number } | { error: string };
  * Returns the minified and gzipped sizes in bytes, or the reason esbuild cannot bundle it for a browser.
  */
 export function measure(entries: readonly ImportEntry[], resolveDir: string, peers: readonly string[]): Measurement {
-  const contents = entries.map((entry, i) => entryCode(entry, i)).join('\n');
   try {
-    const result = buildSync({
-      stdin: { contents, resolveDir, loader: 'js' },
-      bundle: true,
-      minify: true,
-      treeShaking: true,
-      format: 'esm',
-      platform: 'browser',
-      define: { 'process.env.NODE_ENV': '"production"' },
-      external: [...peers, ...peers.map((p) => `${p}/*`)],
-      write: false,
-      logLevel: 'silent',
-      absWorkingDir: resolveDir,
-      outfile: path.join(resolveDir, 'hotpath-measure.js'),
-    });
-    const output = result.outputFiles.find((f) => f.path.endsWith('.js'))!.contents;
-    return { bytes: output.length, gzip: gzipSync(output).length };
+    return sizes(buildSync(buildOptions(entries, resolveDir, peers)));
   } catch (error) {
-    const errors = (error as { errors?: Array<{ text: string }> }).errors;
-    return { error: errors?.[0]?.text ?? String(error) };
+    return failure(error);
   }
+}
+
+/**
+ * `measure`, in esbuild's service: several of these at once bundle in parallel (esbuild builds on all
+ * cores), which is how a cold command-line run measures a file's imports together.
+ */
+export async function measureAsync(entries: readonly ImportEntry[], resolveDir: string, peers: readonly string[]): Promise<Measurement> {
+  try {
+    return sizes(await build(buildOptions(entries, resolveDir, peers)));
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+function buildOptions(entries: readonly ImportEntry[], resolveDir: string, peers: readonly string[]): BuildOptions & { write: false } {
+  return {
+    stdin: { contents: entries.map((entry, i) => entryCode(entry, i)).join('\n'), resolveDir, loader: 'js' },
+    bundle: true,
+    minify: true,
+    treeShaking: true,
+    format: 'esm',
+    platform: 'browser',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    external: [...peers, ...peers.map((p) => `${p}/*`)],
+    write: false,
+    logLevel: 'silent',
+    absWorkingDir: resolveDir,
+    outfile: path.join(resolveDir, 'hotpath-measure.js'),
+  };
+}
+
+function sizes(result: BuildResult<{ write: false }>): Measurement {
+  const output = result.outputFiles.find((f) => f.path.endsWith('.js'))!.contents;
+  return { bytes: output.length, gzip: gzipSync(output).length };
+}
+
+function failure(error: unknown): Measurement {
+  const errors = (error as { errors?: Array<{ text: string }> }).errors;
+  return { error: errors?.[0]?.text ?? String(error) };
 }
 
 // Each entry re-exports what it takes, under a unique alias, so that tree-shaking keeps exactly that.
