@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import { afterAll } from 'vitest';
 import { measure, type ImportEntry } from '../src/bundle/measure.js';
 import { MODES, PROJECT, dedent, type Mode } from '../test/support/harness.js';
 import { ruleTester } from '../test/support/rule-tester.js';
@@ -178,7 +181,7 @@ const invalid: Invalid[] = [
       server('node:fs', 'is a Node.js built-in'),
       server('@trpc/server', 'is the tRPC server'),
       server('../../../../lib/db.js', 'imports `drizzle-orm`'),
-      server('../../../api/src/router.js', 'is in the server folder `api`'),
+      server('../../../api/src/router.js', 'imports `@trpc/server`'),
     ],
   },
 ];
@@ -234,3 +237,91 @@ for (const mode of MODES) {
     invalid: at([...invalid, ...(mode === 'untyped' ? [verbatim] : [])]),
   });
 }
+
+/**
+ * A monorepo on disk with a Next.js app (App Router and Pages Router) and a Hono API: which files are client
+ * code follows the framework's rules, read from the importers on disk. The same recognizer runs typed or not.
+ */
+const REPO = mkdtempSync(path.join(tmpdir(), 'hotpath-bundle-app-'));
+const files: Record<string, string> = {
+  'package.json': JSON.stringify({ private: true, workspaces: ['apps/*'] }),
+  'apps/web/package.json': JSON.stringify({ name: 'web', dependencies: { next: '15.0.0' } }),
+  'apps/web/src/app/providers.tsx': `"use client";\nimport { Feed } from "../components/feed";\nimport { save } from "./actions";\nexport const P = () => <Feed onSave={save} />;\n`,
+  'apps/web/src/app/actions.ts': `"use server";\nimport { drizzle } from "drizzle-orm/node-postgres";\nexport async function save() { drizzle("postgres://"); }\n`,
+  'apps/web/src/app/page.tsx': 'export default function Page() { return null; }\n',
+  'apps/web/src/app/api/posts/route.ts': 'export const GET = () => new Response();\n',
+  'apps/web/src/components/feed.tsx': 'export const Feed = (_: { onSave: () => void }) => null;\n',
+  'apps/web/src/lib/api/client/fetcher.ts': 'export const get = (url: string) => fetch(url);\n',
+  'apps/web/src/server/router.ts': 'export const router = {};\n',
+  'apps/web/src/pages/index.tsx': 'export default function Home() { return null; }\n',
+  'apps/api/package.json': JSON.stringify({ name: 'api', dependencies: { hono: '4.0.0' } }),
+  'apps/api/src/pages/list.ts': 'export const list = [];\n',
+};
+for (const [name, text] of Object.entries(files)) {
+  mkdirSync(path.dirname(path.join(REPO, name)), { recursive: true });
+  writeFileSync(path.join(REPO, name), text);
+}
+const at = (name: string) => path.join(REPO, name);
+afterAll(() => rmSync(REPO, { recursive: true, force: true }));
+
+ruleTester('untyped').run('client-bundle-budget (which files are client code)', rule, {
+  valid: [
+    {
+      name: 'a route handler',
+      filename: at('apps/web/src/app/api/posts/route.ts'),
+      code: 'import Redis from "ioredis";\nexport const GET = () => new Response(String(new Redis()));',
+    },
+    {
+      name: 'a Server Component',
+      filename: at('apps/web/src/app/page.tsx'),
+      code: 'import { readFileSync } from "node:fs";\nexport default function Page() { return <p>{String(readFileSync)}</p>; }',
+    },
+    {
+      name: 'a tRPC router in the app\'s server/ folder that no client module imports',
+      filename: at('apps/web/src/server/router.ts'),
+      code: 'import { initTRPC } from "@trpc/server";\nimport { drizzle } from "drizzle-orm/node-postgres";\nexport const t = [initTRPC, drizzle];',
+    },
+    {
+      name: 'a pages/ folder of a Hono API is no Next.js page',
+      filename: at('apps/api/src/pages/list.ts'),
+      code: 'import { drizzle } from "drizzle-orm/node-postgres";\nexport const list = drizzle;',
+    },
+    {
+      name: 'a page\'s import that only getServerSideProps uses is dropped from its bundle',
+      filename: at('apps/web/src/pages/index.tsx'),
+      code: dedent`
+        import { readFileSync } from "node:fs";
+        export default function Home(props: { text: string }) { return <p>{props.text}</p>; }
+        export async function getServerSideProps() { return { props: { text: String(readFileSync) } }; }
+      `,
+    },
+    {
+      name: 'a browser-side client in a folder named api',
+      filename: at('apps/web/src/components/feed.tsx'),
+      code: 'import { get } from "../lib/api/client/fetcher";\nexport const Feed = () => get("/x");',
+    },
+    {
+      name: 'a Server Action imported by a client module: only a reference ships',
+      filename: at('apps/web/src/app/providers.tsx'),
+      code: '"use client";\nimport { save } from "./actions";\nexport const P = () => <button onClick={() => save()} />;',
+    },
+  ],
+  invalid: [
+    {
+      name: 'a component that a "use client" file imports is client code without a directive of its own',
+      filename: at('apps/web/src/components/feed.tsx'),
+      code: 'import { readFileSync } from "node:fs";\nexport const Feed = () => readFileSync;',
+      errors: [server('node:fs', 'is a Node.js built-in')],
+    },
+    {
+      name: 'a Pages Router page: what its component uses ships',
+      filename: at('apps/web/src/pages/index.tsx'),
+      code: dedent`
+        import { readFileSync } from "node:fs";
+        export default function Home() { return <p>{String(readFileSync)}</p>; }
+        export async function getServerSideProps() { return { props: {} }; }
+      `,
+      errors: [server('node:fs', 'is a Node.js built-in')],
+    },
+  ],
+});

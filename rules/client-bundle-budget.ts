@@ -82,7 +82,8 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{}],
   create(context, [options]) {
     const file = getFileContext(context);
-    if (!recognizeClientFile(file)) return {};
+    const client = recognizeClientFile(file);
+    if (!client) return {};
     const { sourceCode } = context;
     const timeoutMs = coldTimeBox(options.coldTimeoutMs);
     const { budgets } = file.settings;
@@ -92,7 +93,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       ImportDeclaration(node) {
-        if (node.importKind === 'type') return;
+        if (node.importKind === 'type' || client.serverDataImports.has(node)) return;
         const values = node.specifiers.filter((s) => !(s.type === T.ImportSpecifier && s.importKind === 'type'));
         if (node.specifiers.length > 0 && values.length === 0) return;
         const source = node.source.value;

@@ -12,7 +12,9 @@ describe('getSettings', () => {
     const s = read(undefined);
     expect(s.drizzle.contextKeys).toEqual(['db']);
     expect(s.budgets).toEqual({ importKb: 15, fileKb: 50, packages: {} });
-    expect(s.clientFiles).toContain('**/apps/web/**');
+    // Client code follows the framework's rules; folder globs are only what the user adds.
+    expect(s.clientFiles).toEqual([]);
+    expect(s.serverFolders).toEqual([]);
   });
 
   it('keeps what the user sets', () => {

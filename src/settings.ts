@@ -36,11 +36,11 @@ const settingsSchema = z.strictObject({
       procedures: names.optional(),
     })
     .optional(),
-  /** Globs (relative to the ESLint cwd) of files that run in the browser. */
+  /** Globs (relative to the ESLint cwd) of files that run in the browser, beyond what Next.js' rules say. */
   clientFiles: names.optional(),
-  /** Globs of files that never run in the browser, even when they match `clientFiles`. */
+  /** Globs (relative to the ESLint cwd) of files that never run in the browser, even when they match `clientFiles`. */
   serverFiles: names.optional(),
-  /** Folder names whose files are server code (`server`, `api`), for relative imports from client files. */
+  /** Folder names whose files are server code (e.g. `server`), for imports from client files; none by default. */
   serverFolders: names.optional(),
   /** Extra modules that must never reach a client bundle. */
   serverModules: names.optional(),
@@ -69,16 +69,10 @@ export interface HotpathSettings {
   budgets: { importKb: number; fileKb: number; packages: Record<string, number> };
 }
 
-const DEFAULT_CLIENT_FILES = ['**/apps/web/**', '**/apps/mobile/**', '**/pages/**'];
-// Next.js files that always run on the server, even inside a client folder.
-const DEFAULT_SERVER_FILES = [
-  '**/pages/api/**',
-  '**/app/**/route.{js,jsx,ts,tsx,mjs,mts}',
-  '**/middleware.{js,ts,mjs,mts}',
-  '**/instrumentation.{js,ts,mjs,mts}',
-  '**/next.config.{js,mjs,cjs,ts,mts}',
-  '**/*.server.{js,jsx,ts,tsx,mjs,mts}',
-];
+// Which files are client code follows Next.js' own rules (src/recognizers/next-app.ts); folder globs are only
+// what a user adds. `*.server.*` is a file's own name, whatever folder it sits in.
+const DEFAULT_CLIENT_FILES: string[] = [];
+const DEFAULT_SERVER_FILES = ['**/*.server.{js,jsx,ts,tsx,mjs,mts}'];
 
 /**
  * Thrown for an invalid `settings.hotpath`. ESLint's CLI prints an error's `stack`; ours is the message
@@ -128,7 +122,7 @@ export function getSettings(context: { settings: Record<string, unknown> }): Hot
     trpc: { modules: s.trpc?.modules ?? [], procedures: s.trpc?.procedures ?? [] },
     clientFiles: s.clientFiles ?? DEFAULT_CLIENT_FILES,
     serverFiles: s.serverFiles ?? DEFAULT_SERVER_FILES,
-    serverFolders: s.serverFolders ?? ['server', 'api'],
+    serverFolders: s.serverFolders ?? [],
     serverModules: s.serverModules ?? [],
     budgets: {
       importKb: s.budgets?.importKb ?? 15,

@@ -4,57 +4,104 @@ import picomatch from 'picomatch';
 import type { HotpathSettings } from '../settings.js';
 import { readHead } from './disk.js';
 import type { FileContext } from './file-context.js';
+import { dataOnlyImports, findNextApp, isReachedFromClient, nextRoleOf, type ServerEdge } from './next-app.js';
+import { recognizeServerModule } from './server-module.js';
 
 export interface ClientFile {
-  /** Why the file is client code: its `"use client"` directive, or a `clientFiles` glob. */
-  reason: 'use-client' | 'client-glob';
+  /**
+   * Why the file is client code: its `"use client"` directive, a Pages Router page, a module that a client
+   * module imports (transitively), or a `clientFiles` glob of the settings.
+   */
+  reason: 'use-client' | 'page' | 'imported-by-client' | 'client-glob';
+  /** Imports of a page that only its `getServerSideProps`/`getStaticProps` use: Next.js drops them from the bundle. */
+  serverDataImports: ReadonlySet<TSESTree.ImportDeclaration>;
 }
 
 type Matcher = (file: string) => boolean;
 
-// Compiled on first use, each list apart: most files are decided by the client globs alone, and a glob
-// compile is a cold start (a few ms) that an editor pays on its first keystroke.
+// Compiled on first use, each list apart: most projects set neither, and a glob compile is a cold start (a few
+// ms) that an editor pays on its first keystroke.
 const matchersBySettings = new WeakMap<HotpathSettings, { client?: Matcher; server?: Matcher }>();
 
 function matcher(settings: HotpathSettings, kind: 'client' | 'server'): Matcher {
   let m = matchersBySettings.get(settings);
   if (!m) matchersBySettings.set(settings, (m = {}));
-  return (m[kind] ??= picomatch(kind === 'client' ? settings.clientFiles : settings.serverFiles, { dot: true }));
+  const globs = kind === 'client' ? settings.clientFiles : settings.serverFiles;
+  return (m[kind] ??= globs.length === 0 ? () => false : picomatch(globs, { dot: true }));
 }
 
 /**
- * Is the linted file shipped to the browser? Yes with a `"use client"` directive, or when it matches
- * `clientFiles` (default: `apps/web/**`, `apps/mobile/**`, `pages/**`). No when it imports `server-only`,
- * has `"use server"`, matches `serverFiles` (Next.js API routes, route handlers, middleware, `*.server.ts`),
- * or sits in a Next.js `app/` folder without `"use client"` (a Server Component by default).
+ * Is the linted file shipped to the browser? By Next.js' own rules (see `next-app.ts`): yes with a
+ * `"use client"` directive, as a Pages Router page, or when a client module imports it at runtime
+ * (transitively, through modules that are not server code); never as a route handler, `pages/api/**`,
+ * `middleware`, a `"use server"` file or a `server-only` importer. The `clientFiles` / `serverFiles` globs
+ * of the settings add to this, matched relative to the project root (ESLint's `cwd`), never to absolute
+ * paths: the folders above the project have no say.
  *
- * Knowingly not done: following the import graph (a component imported only by client components is
- * client code without saying so); configure `clientFiles` for such folders.
+ * Knowingly not done: a module of a workspace package that an app's client module imports is client code only
+ * with its own `"use client"` or a `clientFiles` glob; Pages Router pages outside a Next.js app (no `next`
+ * dependency, no `next.config.*`) are not pages.
  */
 export function recognizeClientFile(file: Pick<FileContext, 'context' | 'settings'>): ClientFile | null {
-  const program = file.context.sourceCode.ast;
+  const { context, settings } = file;
+  const program = context.sourceCode.ast;
   const directives = directivesOf(program);
   if (directives.has('use server') || importsServerOnly(program)) return null;
-  if (directives.has('use client')) return { reason: 'use-client' };
-  return isClientPath(file.context.physicalFilename, file.context.cwd, file.settings) ? { reason: 'client-glob' } : null;
+  const filename = context.physicalFilename;
+  const app = findNextApp(filename);
+  const role = app ? nextRoleOf(filename, app) : 'module';
+  if (role === 'server' || matchesGlob(filename, context.cwd, settings, 'server')) return null;
+  const found = (reason: ClientFile['reason']): ClientFile => ({
+    reason,
+    serverDataImports: role === 'page' ? dataOnlyImports(program) : NONE,
+  });
+  if (directives.has('use client')) return found('use-client');
+  if (matchesGlob(filename, context.cwd, settings, 'client')) return found('client-glob');
+  if (role === 'page') return found('page');
+  if (app && isReachedFromClient(filename, app, serverEdge(settings, context.cwd))) return found('imported-by-client');
+  return null;
 }
 
+const NONE: ReadonlySet<TSESTree.ImportDeclaration> = new Set();
+
 /**
- * Is a module of the project, by its path, client code: `"use client"` at its top, or a `clientFiles` glob
+ * Is a module of the project, by itself, client code: `"use client"` at its top, or a `clientFiles` glob
  * (and no `serverFiles` one)? For judging imports: a client module's own imports are judged where it is
  * linted, so an import of it is not an import of what it imports.
  */
 export function isClientModule(file: string, cwd: string, settings: HotpathSettings): boolean {
-  if (isClientPath(file, cwd, settings)) return true;
+  if (matchesGlob(file, cwd, settings, 'client') && !matchesGlob(file, cwd, settings, 'server')) return true;
   return /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use client["']/.test(readHead(file, 512));
 }
 
-// A `clientFiles` glob, not a `serverFiles` one, and not in a Next.js `app/` folder (Server Components there).
-function isClientPath(file: string, cwd: string, settings: HotpathSettings): boolean {
-  const relative = path.relative(cwd, file).split(path.sep).join('/');
-  return matcher(settings, 'client')(relative) && !relative.split('/').includes('app') && !matcher(settings, 'server')(relative);
+/**
+ * Does a module of the project start with `"use server"`? Its exports are Server Actions: a client module that
+ * imports one gets a reference to call, never the action's code (nor what the action imports).
+ */
+export function isServerActionModule(file: string): boolean {
+  return /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/.test(readHead(file, 512));
 }
 
+// Relative to the project root; a file outside it matches no glob of the project.
+function matchesGlob(file: string, cwd: string, settings: HotpathSettings, kind: 'client' | 'server'): boolean {
+  const relative = path.relative(cwd, file);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
+  return matcher(settings, kind)(relative.split(path.sep).join('/'));
+}
+
+// One edge test per settings and project root, so that the app's client modules are worked out once for each.
+const edges = new WeakMap<HotpathSettings, Map<string, ServerEdge>>();
+
+function serverEdge(settings: HotpathSettings, cwd: string): ServerEdge {
+  let byCwd = edges.get(settings);
+  if (!byCwd) edges.set(settings, (byCwd = new Map()));
+  let edge = byCwd.get(cwd);
+  if (!edge) {
+    edge = (specifier, fromFile) => recognizeServerModule(specifier, fromFile, settings, cwd) !== null;
+    byCwd.set(cwd, edge);
+  }
+  return edge;
+}
 
 function directivesOf(program: TSESTree.Program): Set<string> {
   const directives = new Set<string>();

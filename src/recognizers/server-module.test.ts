@@ -21,9 +21,16 @@ describe('recognizeServerModule', () => {
     expect(reason('@trpc/server/observable')).toBeNull();
   });
 
-  it('finds project modules in server folders, counted from the folder both files share', () => {
-    expect(reason('../../../api/src/router.js')).toBe('is in the server folder `api`');
+  it('finds project modules in the server folders of the settings, counted from the folder both files share', () => {
+    const api = { serverFolders: ['api'] };
+    expect(reason('../../../api/src/router.js', api)).toBe('is in the server folder `api`');
     // Folders above the one both files share do not count: a whole repository under `/srv/api/` is not server code.
+    expect(reason('../app/feed/page.js', { serverFolders: ['web'] })).toBeNull();
+  });
+
+  it('judges a module by what it imports, not by its folder or package name', () => {
+    // No folder is a server folder by default; the router is server code because it reaches the tRPC server.
+    expect(reason('../../../api/src/router.js')).toBe('imports `@trpc/server`');
     expect(reason('../app/feed/page.js')).toBeNull();
   });
 

@@ -1,8 +1,9 @@
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import type { HotpathSettings } from '../settings.js';
-import { isClientModule } from './client-file.js';
-import { moduleReachesPackage, resolveProjectModule } from './module-graph.js';
+import { isClientModule, isServerActionModule } from './client-file.js';
+import { resolveProjectModule } from './module-graph.js';
+import { reachedImport } from './next-app.js';
 
 /** Why a module must never reach a browser bundle. */
 export interface ServerModule {
@@ -33,16 +34,20 @@ export const SERVER_PACKAGES = [
   'express',
 ];
 
-/**
- * Is the module that `specifier` names, imported from `fromFile`, server code? It is when it is a Node.js
- * built-in, the tRPC server, a server package (or one of `serverModules`), a project module inside a server folder
- * (`serverFolders`, e.g. `apps/api/…`, `src/server/…`), or a project module that imports one of those
- * packages directly or through up to three project modules. A project module that is client code itself is
- * not: its own imports are judged where it is linted (one report at the boundary, not one per importer).
- */
 /** The tRPC server itself and its adapters; client code imports its types, or uses `@trpc/client`. */
 const TRPC_SERVER = /^@trpc\/server(?:\/adapters(?:\/.*)?)?$/;
 
+/**
+ * Is the module that `specifier` names, imported from `fromFile`, server code? It is when it is a Node.js
+ * built-in, the tRPC server, a server package (or one of `serverModules`), a project module inside a server
+ * folder of the settings (`serverFolders`, none by default: `lib/api/client.ts` is often browser code), or a
+ * project module that imports one of those packages at runtime, directly or through up to two more project
+ * modules (the tRPC server: through one; imports of types only, which the compilers erase, do not count).
+ * A workspace package is judged by what it imports, never by its name (`@acme/api`).
+ * A project module that is client code itself is not: its own imports are judged where it is linted (one
+ * report at the boundary, not one per importer). Nor is a `"use server"` module: its importer gets references
+ * to its Server Actions.
+ */
 export function recognizeServerModule(
   specifier: string,
   fromFile: string,
@@ -53,8 +58,8 @@ export function recognizeServerModule(
   if (TRPC_SERVER.test(specifier)) return { reason: 'is the tRPC server' };
   const resolved = resolveProjectModule(specifier, fromFile);
   const reason = projectOrPackageReason(specifier, resolved, fromFile, settings);
-  // Asked only once the module looks like server code: it reads the module's first bytes.
-  if (!reason || (resolved && isClientModule(resolved, cwd, settings))) return null;
+  // Asked only once the module looks like server code: they read the module's first bytes.
+  if (!reason || (resolved && (isClientModule(resolved, cwd, settings) || isServerActionModule(resolved)))) return null;
   return { reason };
 }
 
@@ -66,10 +71,21 @@ function projectOrPackageReason(
 ): string | null {
   const folder = resolved && serverFolderOf(resolved, fromFile, settings.serverFolders);
   if (folder) return `is in the server folder \`${folder}\``;
-  const reached = moduleReachesPackage(specifier, fromFile, [...SERVER_PACKAGES, ...settings.serverModules]);
-  if (!reached) return null;
-  const direct = specifier === reached || specifier.startsWith(`${reached}/`);
-  return direct ? `is the server package \`${reached}\`` : `imports \`${reached}\``;
+  const packages = [...SERVER_PACKAGES, ...settings.serverModules];
+  const direct = matchesPackage(specifier, packages);
+  if (direct) return `is the server package \`${direct}\``;
+  if (!resolved) return null;
+  const reached =
+    reachedImport(resolved, `server:${packages.join(',')}`, (source) => matchesPackage(source, packages), 3) ??
+    // A router or the tRPC init imports `@trpc/server` itself (`initTRPC`); client links import its subpaths
+    // (`@trpc/server/observable`), which a package-prefix match would count too.
+    reachedImport(resolved, 'trpc-server', (source) => (TRPC_SERVER.test(source) ? '@trpc/server' : null), 2);
+  return reached ? `imports \`${reached}\`` : null;
+}
+
+/** `drizzle-orm/pg-core` belongs to `drizzle-orm`. */
+function matchesPackage(specifier: string, packages: readonly string[]): string | null {
+  return packages.find((p) => specifier === p || specifier.startsWith(`${p}/`)) ?? null;
 }
 
 /** The server folder the module lives in, counted from the folder the two files share. */
@@ -86,3 +102,4 @@ function commonDirectory(a: string, b: string): string {
   while (i < left.length && left[i] === right[i]) i++;
   return left.slice(0, i).join(path.sep) || path.sep;
 }
+

@@ -1,0 +1,437 @@
+import path from 'node:path';
+import { parse } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { readDirectory, readJsonObject, readText, statOf } from './disk.js';
+import { resolveProjectModule, scanImports } from './module-graph.js';
+import { walk } from './walk.js';
+
+/**
+ * Next.js' own rules for which modules of an app reach the browser, read from the file system as plain data
+ * (no AST node outlives its file) and cached per process, keyed by path and modification time.
+ *
+ * - The app is the folder of the nearest `package.json` above a file when it depends on `next`, or a folder
+ *   with a `next.config.*`; its routers are `app/` and `pages/` there, or under `src/` (as Next.js looks).
+ *   Folder names elsewhere on the path mean nothing: `/home/me/app/project` is no App Router.
+ * - Client entries: `"use client"` modules, and Pages Router pages (`pages/**` but `pages/api/**` and
+ *   `_document`). Client code: the entries and what they import at runtime, transitively, up to a module that
+ *   is server code (`isServerEdge`: the importer is reported there, once), `"use server"` (a reference to a
+ *   Server Action, not its code), `server-only`, or a server file of the framework.
+ * - Server files of the framework, never client: route handlers (`app/**\/route.*`), `pages/api/**`,
+ *   `pages/_document`, `middleware`/`proxy`/`instrumentation` at the app's root (or `src/`), `next.config.*`.
+ * - A page's imports used only by `getServerSideProps`/`getStaticProps`/`getStaticPaths` are removed from
+ *   its client bundle by Next.js: they are not followed (`dataOnlyImports`).
+ *
+ * Cost: the app's folder is listed and its source files read once per process (at most `MAX_FILES`), then
+ * re-checked by modification time at most every `RECHECK_MS`, so an editor sees new imports and files.
+ * Knowingly not done: a module of a workspace package is client code only by its own directive or a
+ * `clientFiles` glob, not because an app's client module imports it (each app would have to be found first);
+ * `pageExtensions` and custom `distDir` are not read.
+ */
+
+export interface NextApp {
+  root: string;
+  /** The App Router folder (`app/` or `src/app/`), when there is one. */
+  appDir: string | null;
+  /** The Pages Router folder (`pages/` or `src/pages/`), when there is one. */
+  pagesDir: string | null;
+}
+
+/** Decides whether an import edge leads into server code (then the importer is reported, not the module). */
+export type ServerEdge = (specifier: string, fromFile: string) => boolean;
+
+const RECHECK_MS = 2000;
+const MAX_FILES = 20_000;
+const MAX_DEPTH = 16;
+const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
+const SKIP_DIRS = new Set(['node_modules', '.next', 'out', 'dist', 'build', 'coverage', 'public', '.turbo', '.vercel', '.git']);
+const CONFIG_NAMES = ['next.config.js', 'next.config.mjs', 'next.config.cjs', 'next.config.ts', 'next.config.mts'];
+const DATA_FUNCTIONS = new Set(['getServerSideProps', 'getStaticProps', 'getStaticPaths']);
+const DATA_EXPORT = /\bexport\s+(?:async\s+)?(?:function\s*\*?|const|let|var)\s*(?:getServerSideProps|getStaticProps|getStaticPaths)\b|\bexport\s*\{[^}]*\b(?:getServerSideProps|getStaticProps|getStaticPaths)\b/;
+const DIRECTIVES = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/|["'][^"'\n]*["'];?)*/;
+
+const isDirectory = (dir: string) => statOf(dir)?.isDirectory() ?? false;
+
+// ---------------------------------------------------------------------------------------------------------
+// Which app a file belongs to.
+
+const appsByDir = new Map<string, { checkedAt: number; app: NextApp | null }>();
+
+/** The Next.js app that `file` belongs to, or null (no `next` in the nearest package.json, no router folder). */
+export function findNextApp(file: string): NextApp | null {
+  return appOfDir(path.dirname(file), Date.now());
+}
+
+function appOfDir(dir: string, now: number): NextApp | null {
+  const cached = appsByDir.get(dir);
+  if (cached && now - cached.checkedAt < RECHECK_MS) return cached.app;
+  let app: NextApp | null = null;
+  if (CONFIG_NAMES.some((name) => statOf(path.join(dir, name))?.isFile())) app = routersOf(dir);
+  else if (statOf(path.join(dir, 'package.json'))?.isFile()) app = dependsOnNext(dir) ? routersOf(dir) : null;
+  else if (path.dirname(dir) !== dir && path.basename(dir) !== 'node_modules') app = appOfDir(path.dirname(dir), now);
+  appsByDir.set(dir, { checkedAt: now, app });
+  return app;
+}
+
+function dependsOnNext(dir: string): boolean {
+  const pkg = readJsonObject(path.join(dir, 'package.json'));
+  return ['dependencies', 'devDependencies', 'peerDependencies'].some((field) => {
+    const deps = pkg?.[field];
+    return typeof deps === 'object' && deps !== null && 'next' in deps;
+  });
+}
+
+// Next.js reads `app/` and `pages/` at the root, or under `src/` when the root has neither.
+function routersOf(root: string): NextApp | null {
+  const base = isDirectory(path.join(root, 'app')) || isDirectory(path.join(root, 'pages')) ? root : path.join(root, 'src');
+  const appDir = isDirectory(path.join(base, 'app')) ? path.join(base, 'app') : null;
+  const pagesDir = isDirectory(path.join(base, 'pages')) ? path.join(base, 'pages') : null;
+  return appDir || pagesDir ? { root, appDir, pagesDir } : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What a file is, by the framework's conventions.
+
+export type NextRole = 'page' | 'server' | 'module';
+
+/** A page of the Pages Router, a server file of the framework, or any other module of the app. */
+export function nextRoleOf(file: string, app: NextApp): NextRole {
+  const name = path.basename(file).replace(/\.[^.]+$/, '');
+  const inside = (dir: string | null) => (dir ? relativeInside(dir, file) : null);
+  const pages = inside(app.pagesDir);
+  if (pages !== null) return pages.startsWith('api/') || pages === 'api' || name === '_document' ? 'server' : 'page';
+  const routes = inside(app.appDir);
+  if (routes !== null && name === 'route') return 'server';
+  const dir = path.dirname(file);
+  const atRoot = dir === app.root || dir === path.join(app.root, 'src');
+  if (atRoot && ['middleware', 'proxy', 'instrumentation', 'instrumentation-client'].includes(name)) {
+    return name === 'instrumentation-client' ? 'module' : 'server';
+  }
+  if (dir === app.root && name.startsWith('next.config')) return 'server';
+  return 'module';
+}
+
+function relativeInside(dir: string, file: string): string | null {
+  const relative = path.relative(dir, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What a module says about itself: directives and runtime imports, as plain data.
+
+interface ModuleFacts {
+  mtimeMs: number;
+  useClient: boolean;
+  useServer: boolean;
+  serverOnly: boolean;
+  /**
+   * Runtime imports: not `import type`, not a declaration whose bindings are only used as types (the
+   * compilers erase it), not those only a page's data functions use.
+   */
+  imports: string[];
+}
+
+/** Larger modules are parsed no further than the import scan: generated code, whose imports all run. */
+const MAX_PARSED_BYTES = 200_000;
+const factsCache = new Map<string, ModuleFacts>();
+
+function factsOf(file: string): ModuleFacts | null {
+  const mtimeMs = statOf(file)?.mtimeMs;
+  if (mtimeMs === undefined) return null;
+  const cached = factsCache.get(file);
+  if (cached && cached.mtimeMs === mtimeMs) return cached;
+  const text = readText(file);
+  if (text === null) return null;
+  const directives = text.match(DIRECTIVES)?.[0] ?? '';
+  const records = scanImports(text).filter((r) => !r.typeOnly);
+  const facts: ModuleFacts = {
+    mtimeMs,
+    useClient: /["']use client["']/.test(directives),
+    useServer: /["']use server["']/.test(directives),
+    serverOnly: records.some((r) => r.source === 'server-only'),
+    imports: runtimeOnly(records.map((r) => r.source), text, file),
+  };
+  factsCache.set(file, facts);
+  return facts;
+}
+
+// What the scan found, less what the compilers and Next.js drop, as read from the parsed module.
+function runtimeOnly(imports: string[], text: string, file: string): string[] {
+  if (text.length > MAX_PARSED_BYTES || !/\bimport\s*[\w${*]/.test(text)) return imports;
+  let program: TSESTree.Program;
+  try {
+    program = parse(text, { jsx: !/\.[cm]?ts$/.test(file), range: false, loc: false });
+  } catch {
+    return imports;
+  }
+  const dropped = new Set<string>();
+  const kept = new Set<string>();
+  const values = readsOf(program);
+  const dataOnly = DATA_EXPORT.test(text) ? dataOnlyImports(program) : null;
+  for (const s of program.body) {
+    if (s.type === T.ImportDeclaration) {
+      const source = s.source.value;
+      const erased =
+        s.importKind === 'type' ||
+        (s.specifiers.length > 0 &&
+          s.specifiers.every((x) => (x.type === T.ImportSpecifier && x.importKind === 'type') || !values.has(x.local.name)));
+      (erased || dataOnly?.has(s) ? dropped : kept).add(source);
+    } else if (s.type === T.ExportNamedDeclaration && s.source) {
+      // `export { getServerSideProps } from "…"`: the page's data function lives there.
+      const data = dataOnly && s.specifiers.length > 0 && s.specifiers.every((x) => DATA_FUNCTIONS.has(exportedName(x)));
+      (s.exportKind === 'type' || data ? dropped : kept).add(s.source.value);
+    }
+  }
+  return imports.filter((source) => kept.has(source) || !dropped.has(source));
+}
+
+/**
+ * The imports of a Pages Router page that only `getServerSideProps`, `getStaticProps` or `getStaticPaths`
+ * use, directly or through top-level helpers only they call: Next.js removes them from the client bundle.
+ * Syntactic: a name read anywhere else (even a shadowing local of that name) keeps its import.
+ */
+export function dataOnlyImports(program: TSESTree.Program): Set<TSESTree.ImportDeclaration> {
+  const stripped = new Set<TSESTree.ImportDeclaration>();
+  const exportedAsData = new Set<string>();
+  for (const s of program.body) {
+    if (s.type === T.ExportNamedDeclaration && !s.source) {
+      for (const x of s.specifiers) if (DATA_FUNCTIONS.has(exportedName(x)) && x.local.type === T.Identifier) exportedAsData.add(x.local.name);
+    }
+  }
+  // Top-level items: what each declares and reads, and whether it is live by itself.
+  interface Item { declares: string[]; reads: Set<string>; live: boolean }
+  const items: Item[] = [];
+  const imports: Array<{ node: TSESTree.ImportDeclaration; locals: string[] }> = [];
+  let hasData = false;
+  for (const statement of program.body) {
+    if (statement.type === T.ImportDeclaration) {
+      if (statement.importKind !== 'type' && statement.specifiers.length > 0) {
+        imports.push({ node: statement, locals: statement.specifiers.map((s) => s.local.name) });
+      }
+      continue;
+    }
+    const exported = statement.type === T.ExportNamedDeclaration || statement.type === T.ExportDefaultDeclaration;
+    const declaration = statement.type === T.ExportNamedDeclaration ? statement.declaration : statement;
+    if (declaration?.type === T.FunctionDeclaration && declaration.id) {
+      const name = declaration.id.name;
+      const data = (exported && DATA_FUNCTIONS.has(name)) || exportedAsData.has(name);
+      hasData ||= data;
+      items.push({ declares: [name], reads: readsOf(declaration), live: exported && !data });
+      continue;
+    }
+    if (declaration?.type === T.VariableDeclaration) {
+      for (const d of declaration.declarations) {
+        const name = d.id.type === T.Identifier ? d.id.name : null;
+        const data = name !== null && ((exported && DATA_FUNCTIONS.has(name)) || exportedAsData.has(name));
+        hasData ||= data;
+        items.push({ declares: name ? [name] : [], reads: readsOf(d), live: name === null || (exported && !data) });
+      }
+      continue;
+    }
+    if (statement.type === T.ExportNamedDeclaration && !statement.declaration && !statement.source) {
+      const kept = statement.specifiers.filter((x) => !DATA_FUNCTIONS.has(exportedName(x)));
+      items.push({ declares: [], reads: new Set(kept.flatMap((x) => (x.local.type === T.Identifier ? [x.local.name] : []))), live: true });
+      continue;
+    }
+    items.push({ declares: [], reads: readsOf(statement), live: true });
+  }
+  if (!hasData) return stripped;
+  const read = new Set<string>();
+  const queue = items.filter((i) => i.live);
+  const seen = new Set(queue);
+  while (queue.length > 0) {
+    const item = queue.pop()!;
+    for (const name of item.reads) {
+      if (read.has(name)) continue;
+      read.add(name);
+      for (const other of items) {
+        if (!seen.has(other) && other.declares.includes(name)) {
+          seen.add(other);
+          queue.push(other);
+        }
+      }
+    }
+  }
+  for (const { node, locals } of imports) if (!locals.some((l) => read.has(l))) stripped.add(node);
+  return stripped;
+}
+
+const TYPE_NODES = new Set<string>([
+  T.TSTypeAnnotation,
+  T.TSTypeParameterInstantiation,
+  T.TSTypeParameterDeclaration,
+  T.TSInterfaceDeclaration,
+  T.TSTypeAliasDeclaration,
+  T.TSDeclareFunction,
+  T.TSTypeReference,
+  T.TSTypeQuery,
+  T.TSTypeLiteral,
+  T.TSTypeOperator,
+  T.TSTypePredicate,
+]);
+
+// Types, and `declare` blocks: erased by every compiler.
+function isTypeOnlyNode(n: TSESTree.Node): boolean {
+  if (TYPE_NODES.has(n.type) || (n.type.startsWith('TS') && /(?:Type|Keyword)$/.test(n.type))) return true;
+  return (n.type === T.TSModuleDeclaration || n.type === T.VariableDeclaration || n.type === T.ClassDeclaration) && n.declare === true;
+}
+
+function exportedName(x: TSESTree.ExportSpecifier): string {
+  return x.exported.type === T.Identifier ? x.exported.name : String(x.exported.value);
+}
+
+// The names a node reads as values: identifiers outside types and imports, except property names and keys
+// written after a dot or before a colon.
+function readsOf(node: TSESTree.Node): Set<string> {
+  const names = new Set<string>();
+  walk(node, (n, parent) => {
+    if (n.type === T.ImportDeclaration || isTypeOnlyNode(n)) return false;
+    if (n.type === T.Identifier || n.type === T.JSXIdentifier) {
+      const isKey =
+        (parent?.type === T.MemberExpression && parent.property === n && !parent.computed) ||
+        (parent?.type === T.Property && parent.key === n && !parent.computed && !parent.shorthand) ||
+        (parent?.type === T.JSXMemberExpression && parent.property === n) ||
+        parent?.type === T.JSXAttribute;
+      if (!isKey) names.add(n.name);
+    }
+    return true;
+  });
+  return names;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The app's client modules.
+
+interface AppGraph {
+  checkedAt: number;
+  /** Every file read for this app (its own, and those outside it that its client modules import), with mtime. */
+  stamps: Map<string, number>;
+  /** The listed source files of the app, sorted. */
+  files: string[];
+  /** By the edge test in use (one per settings and project root). */
+  clientSets: WeakMap<ServerEdge, Set<string>>;
+}
+
+const graphs = new Map<string, AppGraph>();
+
+/**
+ * Is `file` client code of `app` by the framework's rules: a client entry, or imported at runtime from one
+ * through modules that are not server code? `isServerEdge` is the same test the rules report with.
+ */
+export function isReachedFromClient(file: string, app: NextApp, isServerEdge: ServerEdge): boolean {
+  const graph = graphOf(app, Date.now());
+  let set = graph.clientSets.get(isServerEdge);
+  if (!set) {
+    set = clientModules(app, graph, isServerEdge);
+    graph.clientSets.set(isServerEdge, set);
+  }
+  return set.has(file);
+}
+
+function graphOf(app: NextApp, now: number): AppGraph {
+  const existing = graphs.get(app.root);
+  if (existing && now - existing.checkedAt < RECHECK_MS) return existing;
+  const files = listSources(app.root);
+  if (existing && sameFiles(existing, files)) {
+    existing.checkedAt = now;
+    return existing;
+  }
+  const graph: AppGraph = { checkedAt: now, stamps: new Map(), files, clientSets: new WeakMap() };
+  graphs.set(app.root, graph);
+  return graph;
+}
+
+// Nothing was added, removed or edited since the client modules were worked out.
+function sameFiles(graph: AppGraph, files: string[]): boolean {
+  if (files.length !== graph.files.length || files.some((f, i) => f !== graph.files[i])) return false;
+  for (const [file, mtimeMs] of graph.stamps) if (statOf(file)?.mtimeMs !== mtimeMs) return false;
+  return true;
+}
+
+function listSources(root: string): string[] {
+  const found: string[] = [];
+  const visit = (dir: string, depth: number) => {
+    for (const entry of readDirectory(dir) ?? []) {
+      if (found.length >= MAX_FILES) return;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (depth < MAX_DEPTH && !SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) visit(full, depth + 1);
+      } else if (entry.isFile() && SOURCE.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+        found.push(full);
+      }
+    }
+  };
+  visit(root, 0);
+  return found.sort();
+}
+
+function clientModules(app: NextApp, graph: AppGraph, isServerEdge: ServerEdge): Set<string> {
+  const facts = (file: string) => {
+    const f = factsOf(file);
+    if (f) graph.stamps.set(file, f.mtimeMs);
+    return f;
+  };
+  const client = new Set<string>();
+  const queue: string[] = [];
+  for (const file of graph.files) {
+    const role = nextRoleOf(file, app);
+    const f = role === 'server' ? null : facts(file);
+    if (!f || f.useServer || f.serverOnly) continue;
+    if (f.useClient || role === 'page') {
+      client.add(file);
+      queue.push(file);
+    }
+  }
+  while (queue.length > 0 && client.size < MAX_FILES) {
+    const from = queue.pop()!;
+    for (const specifier of facts(from)?.imports ?? []) {
+      const target = resolveProjectModule(specifier, from);
+      if (!target || client.has(target) || !SOURCE.test(target) || target.endsWith('.d.ts')) continue;
+      if (relativeInside(app.root, target) !== null && nextRoleOf(target, app) === 'server') continue;
+      const f = facts(target);
+      if (!f || f.useServer || f.serverOnly || isServerEdge(specifier, from)) continue;
+      client.add(target);
+      queue.push(target);
+    }
+  }
+  return client;
+}
+
+/** The runtime imports of a module on disk (cached by modification time), or null when it cannot be read. */
+export function runtimeImportsOf(file: string): readonly string[] | null {
+  return factsOf(file)?.imports ?? null;
+}
+
+const reachCache = new Map<string, { mtimeMs: number | undefined; found: string | null }>();
+
+/**
+ * What `match` names (a package) among the runtime imports of `file`, or of the project modules it imports,
+ * up to `depth` modules deep (1: `file`'s own imports). `key` names `match` and `depth` for the cache, which
+ * is kept per file by modification time. Erased imports (types only) and a page's data-function imports do
+ * not count: they never reach a bundle.
+ */
+export function reachedImport(file: string, key: string, match: (source: string) => string | null, depth: number): string | null {
+  const mtimeMs = statOf(file)?.mtimeMs;
+  const cacheKey = `${file}\0${key}`;
+  const cached = reachCache.get(cacheKey);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.found;
+  const found = reach(file, match, depth, new Set());
+  reachCache.set(cacheKey, { mtimeMs, found });
+  return found;
+}
+
+function reach(file: string, match: (source: string) => string | null, depth: number, seen: Set<string>): string | null {
+  if (seen.has(file)) return null;
+  seen.add(file);
+  const imports = factsOf(file)?.imports ?? [];
+  for (const source of imports) {
+    const found = match(source);
+    if (found) return found;
+  }
+  if (depth <= 1) return null;
+  for (const source of imports) {
+    const next = resolveProjectModule(source, file);
+    const found = next && SOURCE.test(next) ? reach(next, match, depth - 1, seen) : null;
+    if (found) return found;
+  }
+  return null;
+}
