@@ -166,7 +166,7 @@ async function getIds(
             await Promise.all(
               lists.map(async (list) => {
                 const listModel = await List.fromId(ctx, list.id); // hotpath-expect: no-n-plus-one
-                return await listModel.getBookmarkIds(visitedListIds);
+                return await listModel.getBookmarkIds(visitedListIds); // hotpath-expect: no-n-plus-one
               }),
             )
           ).flat(),
@@ -421,7 +421,7 @@ async function getIds(
     }
     case "and": {
       const vals = await Promise.all(
-        matcher.matchers.map((m) => getIds(ctx, m, visitedListIds)),
+        matcher.matchers.map((m) => getIds(ctx, m, visitedListIds)), // hotpath-ok: no-n-plus-one one query per matcher of a search expression, by kind; not one lookup per row
       );
       return intersect(vals);
     }

@@ -314,7 +314,7 @@ async function queueTeamWideNotification(
     "whatsapp",
     "sendblue",
   ] as const) {
-    const app = await getAppConfig(db, provider, teamId); // hotpath-ok: no-n-plus-one loop over a literal list of four providers
+    const app = await getAppConfig(db, provider, teamId); // hotpath-ok: no-n-plus-one loop over a literal list of four providers (the loop over identities inside it is marked)
 
     if (!app || !isSettingEnabled(app, type)) {
       continue;
@@ -326,7 +326,7 @@ async function queueTeamWideNotification(
     });
 
     for (const identity of identities) {
-      const enabled = await shouldSendNotification(
+      const enabled = await shouldSendNotification( // hotpath-expect: no-n-plus-one
         db,
         identity.userId,
         teamId,
@@ -342,7 +342,7 @@ async function queueTeamWideNotification(
         Date.now() + BATCH_WINDOWS_MS[type],
       ).toISOString();
 
-      await queueProviderNotificationBatch(db, {
+      await queueProviderNotificationBatch(db, { // hotpath-expect: no-n-plus-one
         batchKey: `${identity.id}:${type}`,
         platformIdentityId: identity.id,
         teamId,

@@ -716,7 +716,7 @@ const removeLastTenDeployments = async (
 					if (logPath && logPath !== ".") {
 						command += `rm -rf ${logPath};`;
 					}
-					await removeDeployment(oldDeployment.deploymentId);
+					await removeDeployment(oldDeployment.deploymentId); // hotpath-expect: no-n-plus-one
 				} catch (err) {
 					console.error(
 						`Failed to remove deployment ${oldDeployment.deploymentId} during cleanup:`,
@@ -743,7 +743,7 @@ const removeLastTenDeployments = async (
 					) {
 						await fsPromises.unlink(logPath);
 					}
-					await removeDeployment(oldDeployment.deploymentId);
+					await removeDeployment(oldDeployment.deploymentId); // hotpath-expect: no-n-plus-one
 				} catch (err) {
 					console.error(
 						`Failed to remove deployment ${oldDeployment.deploymentId} during cleanup:`,

@@ -1170,7 +1170,7 @@ export const boardRouter = createTRPCRouter({
           const updatedItems = filterUpdatedItems(input.items, dbBoard.items);
 
           for (const item of updatedItems) {
-            transaction
+            transaction // hotpath-expect: no-n-plus-one
               .update(items)
               .set({
                 kind: item.kind,
@@ -1181,7 +1181,7 @@ export const boardRouter = createTRPCRouter({
               .run();
 
             for (const itemSectionLayout of item.layouts) {
-              transaction
+              transaction // hotpath-expect: no-n-plus-one
                 .update(itemLayouts)
                 .set({
                   height: itemSectionLayout.height,
@@ -1199,7 +1199,7 @@ export const boardRouter = createTRPCRouter({
 
           for (const section of updatedSections) {
             const prev = dbBoard.sections.find((dbSection) => dbSection.id === section.id);
-            transaction
+            transaction // hotpath-expect: no-n-plus-one
               .update(sections)
               .set({
                 yOffset: prev?.kind !== "dynamic" && "yOffset" in section ? section.yOffset : null,
@@ -1213,7 +1213,7 @@ export const boardRouter = createTRPCRouter({
             if (section.kind !== "dynamic") continue;
 
             for (const sectionLayout of section.layouts) {
-              transaction
+              transaction // hotpath-expect: no-n-plus-one
                 .update(sectionLayouts)
                 .set({
                   height: sectionLayout.height,
@@ -1239,7 +1239,7 @@ export const boardRouter = createTRPCRouter({
           );
 
           for (const relation of removedIntegrationRelations) {
-            transaction
+            transaction // hotpath-expect: no-n-plus-one
               .delete(integrationItems)
               .where(
                 and(

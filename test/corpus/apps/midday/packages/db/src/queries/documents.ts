@@ -144,7 +144,7 @@ export async function getDocuments(db: Database, params: GetDocumentsParams) {
       },
     },
     limit: pageSize,
-    offset,
+    offset, // hotpath-expect: no-offset-pagination
     orderBy: desc(documents.createdAt),
   });
 

@@ -106,7 +106,7 @@ export class EmailService {
         }
 
         // For team emails (no 'to' field), check user's notification settings
-        const shouldSend = await shouldSendNotification(
+        const shouldSend = await shouldSendNotification( // hotpath-expect: no-n-plus-one
           this.db,
           email.user.id,
           email.user.team_id,

@@ -128,7 +128,7 @@ export const triggerNotifications = async ({
     });
     const monitor = selectMonitorSchema.parse(notif.monitor);
     try {
-      await insertNotificationTrigger({
+      await insertNotificationTrigger({ // hotpath-expect: no-n-plus-one
         monitorId: monitor.id,
         notificationId: notif.notification.id,
         cronTimestamp: cronTimestamp,

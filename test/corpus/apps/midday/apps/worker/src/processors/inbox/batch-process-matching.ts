@@ -52,7 +52,7 @@ export class BatchProcessMatchingProcessor extends BaseProcessor<BatchProcessMat
 
             // Send notifications based on matching result
             if (hasSuggestion(result)) {
-              await triggerMatchingNotification({
+              await triggerMatchingNotification({ // hotpath-expect: no-n-plus-one
                 db,
                 teamId,
                 inboxId,

@@ -112,7 +112,7 @@ export class MatchTransactionsBidirectionalProcessor extends BaseProcessor<Match
           });
 
           if (transaction) {
-            await triggerMatchingNotification({
+            await triggerMatchingNotification({ // hotpath-expect: no-n-plus-one
               db,
               teamId,
               inboxId: inboxMatch.inboxId,
@@ -234,7 +234,7 @@ export class MatchTransactionsBidirectionalProcessor extends BaseProcessor<Match
 
         if (hasSuggestion(result)) {
           claimedTransactionIds.add(result.suggestion.transactionId);
-          await triggerMatchingNotification({
+          await triggerMatchingNotification({ // hotpath-expect: no-n-plus-one
             db,
             teamId,
             inboxId: inboxItem.id,

@@ -197,7 +197,7 @@ export class InvoiceUpcomingNotificationProcessor extends BaseProcessor<InvoiceU
     for (const [teamId, teamInvoices] of invoicesByTeam.entries()) {
       try {
         // Create batched notification for the team
-        await notifications.create(
+        await notifications.create( // hotpath-expect: no-n-plus-one
           "recurring_invoice_upcoming",
           teamId,
           {

@@ -39,7 +39,7 @@ export const batchProcessMatching = schemaTask({
             });
 
             if (hasSuggestion(result)) {
-              await triggerMatchingNotification({
+              await triggerMatchingNotification({ // hotpath-expect: no-n-plus-one
                 db,
                 teamId,
                 inboxId,

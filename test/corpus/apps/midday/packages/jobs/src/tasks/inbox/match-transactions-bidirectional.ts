@@ -101,7 +101,7 @@ export const matchTransactionsBidirectional = schemaTask({
           });
 
           if (transaction) {
-            await triggerMatchingNotification({
+            await triggerMatchingNotification({ // hotpath-expect: no-n-plus-one
               db,
               teamId,
               inboxId: inboxMatch.inboxId,
@@ -215,7 +215,7 @@ export const matchTransactionsBidirectional = schemaTask({
 
         if (hasSuggestion(result)) {
           claimedTransactionIds.add(result.suggestion.transactionId);
-          await triggerMatchingNotification({
+          await triggerMatchingNotification({ // hotpath-expect: no-n-plus-one
             db,
             teamId,
             inboxId: inboxItem.id,
