@@ -172,7 +172,7 @@ const clientCases: Invalid[] = [
       import type { AppRouter } from "../../../api/src/router.js";
       export let router: AppRouter | undefined;
     `,
-    errors: [server('`AppRouter`', '../../../api/src/router.js', 'is in the server folder `api`')],
+    errors: [server('`AppRouter`', '../../../api/src/router.js', 'imports `@trpc/server`')],
   },
   {
     name: 'escalates a module that reaches drizzle-orm',
@@ -193,7 +193,7 @@ const clientCases: Invalid[] = [
     code: `"use client";\nimport { AppRouter } from "../../../api/src/router.js";\nexport let r: AppRouter | undefined;`,
     output: `"use client";\nimport type { AppRouter } from "../../../api/src/router.js";\nexport let r: AppRouter | undefined;`,
     options: [{ onlyServerCode: true }],
-    errors: [server('`AppRouter`', '../../../api/src/router.js', 'is in the server folder `api`')],
+    errors: [server('`AppRouter`', '../../../api/src/router.js', 'imports `@trpc/server`')],
   },
 ];
 const clientValid: Valid[] = [
