@@ -543,6 +543,37 @@ const invalid: Invalid[] = [
 
 const valid: Valid[] = [
   {
+    name: 'one insert per chunk of rows (the loop steps by the chunk size)',
+    code: code(dedent`
+      export async function importAll(rows: Array<{ authorId: number; body: string }>) {
+        for (let i = 0; i < rows.length; i += 500) {
+          await db.insert(posts).values(rows.slice(i, i + 500));
+        }
+      }
+    `),
+  },
+  {
+    name: 'one query per chunk of ids',
+    code: code(dedent`
+      declare function chunk<T>(items: T[], size: number): T[][];
+      export async function load(ids: number[]) {
+        for (const part of chunk(ids, 1000)) await db.select().from(users).where(inArray(users.id, part));
+      }
+    `),
+  },
+  {
+    name: 'a polling loop that sleeps between passes',
+    code: code(dedent`
+      declare function sleep(ms: number): Promise<void>;
+      export async function poll(signal: { stopped: boolean }) {
+        while (!signal.stopped) {
+          await db.update(posts).set({ body: "seen" }).where(eq(posts.id, 1));
+          await sleep(1000);
+        }
+      }
+    `),
+  },
+  {
     name: 'one batched inArray query',
     code: code(dedent`
       export async function load(ids: number[]) {

@@ -77,7 +77,7 @@ export default createRule<Options, MessageIds>({
     const maxHelperDepth = options.maxHelperDepth ?? 3;
 
     function repeats(iteration: Iteration | null): iteration is Iteration {
-      if (!iteration || iteration.untilDone) return false;
+      if (!iteration || iteration.untilDone || iteration.chunked) return false;
       return iteration.literalSize === null || iteration.literalSize > literalLimit;
     }
 

@@ -63,11 +63,11 @@ export default createRule<[], MessageIds>({
         // The name is free to check; the client's origin and the enclosing loop are not.
         if (node.callee.type !== T.MemberExpression || !commandOfMethod(memberName(node.callee) ?? '')) return;
         const iteration = findIteration(node, context);
-        if (!iteration || iteration.untilDone) return;
+        if (!iteration || iteration.untilDone || iteration.chunked) return;
         const command = recognizeRedisCommand(node, file);
         if (!command || command.batched || !BATCHABLE.has(command.command.kind)) return;
         const typedIteration = file.types ? findIteration(node, context, file.types) : iteration;
-        if (!typedIteration || typedIteration.untilDone) return;
+        if (!typedIteration || typedIteration.untilDone || typedIteration.chunked) return;
         context.report({
           node,
           messageId: 'commandPerItem',

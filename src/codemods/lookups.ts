@@ -98,7 +98,7 @@ export function findLookupSites(source: string, filePath: string, contextKeys?: 
     CallExpression(node) {
       if (node.callee.type !== T.Identifier && node.callee.type !== T.MemberExpression) return;
       const iteration = findIteration(node, file.context);
-      if (!iteration || iteration.untilDone || (iteration.literalSize !== null && iteration.literalSize <= 5)) return;
+      if (!iteration || iteration.untilDone || iteration.chunked || (iteration.literalSize !== null && iteration.literalSize <= 5)) return;
       const query = recognizeDrizzleQuery(node, file);
       const viaHelper = query ? null : findQueryThroughHelpers(node, file, 3);
       if (!query && !viaHelper) return;

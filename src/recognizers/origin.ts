@@ -141,6 +141,11 @@ function evaluateBinding(binding: Binding, env: ModuleEnv, keys: string[], types
       if (!typesOnly) {
         const origin = binding.init && evaluate(binding.init, env);
         if (origin) return extendAll(origin, [...binding.path, ...keys]);
+        // `const { tx } = pc` where `pc: PhaseContext`: the member's declared type.
+        const access = binding.init && binding.path.length > 0 ? accessOf(binding.init) : null;
+        const base = access && env.lookup(access.base);
+        const typed = base && base.kind !== 'import' && evaluateBinding(base, env, [...access.keys, ...binding.path, ...keys], true);
+        if (typed) return typed;
         for (const write of binding.declarator ? writesOf(binding.declarator, env.file) : []) {
           const written = evaluate(write, env);
           if (written) return extendAll(written, keys);
@@ -163,7 +168,9 @@ function evaluateBinding(binding: Binding, env: ModuleEnv, keys: string[], types
       const call = binding.fn.parent;
       if (call?.type !== T.CallExpression || !call.arguments.includes(binding.fn as TSESTree.Expression)) return null;
       const owner = evaluate(call.callee, env);
-      return owner && extendAll(owner, [`cb${binding.index}`, ...binding.path, ...keys]);
+      if (owner) return extendAll(owner, [`cb${binding.index}`, ...binding.path, ...keys]);
+      // `withTransaction(ctx, async (tx) => …)`: the callback's type in the project function's signature.
+      return callbackParameterType(call, call.arguments.indexOf(binding.fn as TSESTree.Expression), binding.index, [...binding.path, ...keys], env);
     }
   }
 }
@@ -179,7 +186,18 @@ function evaluateReturns(fn: TSESTree.FunctionLike, env: ModuleEnv): Origin | nu
   if (fn.body.type !== T.BlockStatement) return evaluate(fn.body, env);
   let found: Origin | null = null;
   walkOwnReturns(fn.body, (argument) => (found ??= evaluate(argument, env)) !== null);
-  return found;
+  // A wrapper that returns an object of its own (`{ ...db, extra }`) says what it is in its return type.
+  return found ?? (fn.returnType ? evaluateType(fn.returnType.typeAnnotation, env) : null);
+}
+
+/** The constraint of the type parameter that `id` names, from the declaration around it that declares it. */
+function typeParameterConstraint(id: TSESTree.Identifier): TSESTree.TypeNode | null {
+  for (let node: TSESTree.Node | undefined = id.parent; node; node = node.parent) {
+    const params = (node as { typeParameters?: TSESTree.TSTypeParameterDeclaration }).typeParameters?.params;
+    const param = params?.find((p) => p.name.name === id.name);
+    if (param) return param.constraint ?? null;
+  }
+  return null;
 }
 
 function walkOwnReturns(node: TSESTree.Node, visit: (argument: TSESTree.Expression) => boolean): boolean {
@@ -222,7 +240,12 @@ function evaluateType(annotation: TSESTree.TypeNode, env: ModuleEnv): Origin | n
       const id = name.type === T.Identifier ? name : name.type === T.TSQualifiedName ? leftmost(name) : null;
       if (!id) return null;
       const binding = env.lookup(id);
-      if (!binding) return name.type === T.Identifier ? evaluateUtilityType(name.name, annotation, env) : null;
+      if (!binding) {
+        if (name.type !== T.Identifier) return null;
+        // `Q` of `<Q extends PgDatabase<…>>`: what the parameter is constrained to.
+        const constraint = typeParameterConstraint(name);
+        return constraint ? evaluateType(constraint, env) : evaluateUtilityType(name.name, annotation, env);
+      }
       if (binding.kind === 'interface') return null;
       const origin =
         binding.kind === 'import'
@@ -326,6 +349,27 @@ function evaluateMember(members: readonly TSESTree.TypeElement[], path: readonly
   return null;
 }
 
+/** The declared type of parameter `param` of the callback passed as argument `argument` to a project function. */
+function callbackParameterType(
+  call: TSESTree.CallExpression,
+  argument: number,
+  param: number,
+  path: string[],
+  env: ModuleEnv,
+): Origin | null {
+  const target = resolveFunction(call.callee, env.file);
+  const declared = target?.fn.params[argument];
+  const type = declared && annotationOf(declared.type === T.TSParameterProperty ? declared.parameter : declared);
+  const callback = type?.type === T.TSFunctionType ? type.params[param] : undefined;
+  const annotation = callback && annotationOf(callback);
+  return annotation && target ? evaluateTypeAt(annotation, path, { file: target.file, depth: env.depth + 1, lookup: lookupIn(target.file) }) : null;
+}
+
+function accessOf(node: TSESTree.Expression): { base: TSESTree.Identifier; keys: string[] } | null {
+  if (node.type === T.Identifier) return { base: node, keys: [] };
+  return node.type === T.MemberExpression ? accessPath(node) : null;
+}
+
 /** `ctx.db.query` as its base identifier and the keys after it. */
 function accessPath(node: TSESTree.MemberExpression): { base: TSESTree.Identifier; keys: string[] } | null {
   const keys: string[] = [];
@@ -375,6 +419,7 @@ function bindingOfDefinition(node: TSESTree.Node, name: TSESTree.Node, type: str
     return path ? valueBinding(node, path) : null;
   }
   if (type === 'Type' && node.type === T.TSTypeAliasDeclaration) return { kind: 'type', annotation: node.typeAnnotation };
+  if (type === 'Type' && node.type === T.TSTypeParameter) return node.constraint ? { kind: 'type', annotation: node.constraint } : null;
   if (type === 'Type' && node.type === T.TSInterfaceDeclaration) return { kind: 'interface', decl: node };
   if (type === 'Parameter') {
     const fn = node as TSESTree.FunctionLike;

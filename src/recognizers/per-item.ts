@@ -34,6 +34,12 @@ export interface Iteration {
    * (each iteration needs the previous result), or a retry loop that leaves on the first success.
    */
   untilDone: boolean;
+  /**
+   * Each pass handles a chunk or a tick, not an item: `for (let i = 0; i < rows.length; i += 500)`,
+   * `for (const chunk of chunk(rows, 100))`, or a polling loop that sleeps between passes. One statement
+   * per pass is how such code batches.
+   */
+  chunked: boolean;
 }
 
 /** Array methods whose callback runs once per element, and the index of that callback. */
@@ -150,7 +156,44 @@ function describeLoop(
     concurrent: false,
     literalSize: collection ? literalArraySize(collection, context) : null,
     untilDone: collection ? false : isUntilDone(loop, context),
+    chunked: isChunked(loop, collection),
   };
+}
+
+const CHUNK = /chunk/i;
+// What a polling loop awaits between passes.
+const PACING = new Set(['sleep', 'delay', 'wait', 'setTimeout', 'pause', 'waitFor']);
+
+function isChunked(
+  loop: TSESTree.ForStatement | TSESTree.ForOfStatement | TSESTree.ForInStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement,
+  collection: TSESTree.Expression | null,
+): boolean {
+  if (loop.type === T.ForStatement && loop.update && isStride(loop.update)) return true;
+  if (collection) {
+    const named = collection.type === T.CallExpression ? calleeName(collection.callee) : collection.type === T.Identifier ? collection.name : null;
+    const variable = loopVariables(loop)[0]?.name;
+    return (named !== null && CHUNK.test(named)) || (variable !== undefined && CHUNK.test(variable));
+  }
+  if (loop.type === T.ForStatement && (loop.test || loop.init)) return false;
+  let paced = false;
+  walk(loop.body, (node) => {
+    if (paced) return false;
+    if (node.type === T.CallExpression && PACING.has(calleeName(node.callee) ?? '')) paced = true;
+    return !paced && !isLoop(node);
+  });
+  return paced;
+}
+
+// `i += size`, `i = i + size`: a step other than one.
+function isStride(update: TSESTree.Expression): boolean {
+  if (update.type !== T.AssignmentExpression) return false;
+  const step = update.operator === '+=' ? update.right : update.operator === '=' && update.right.type === T.BinaryExpression && update.right.operator === '+' ? update.right.right : null;
+  return step !== null && !(step.type === T.Literal && step.value === 1);
+}
+
+function calleeName(callee: TSESTree.Node): string | null {
+  if (callee.type === T.Identifier) return callee.name;
+  return callee.type === T.MemberExpression ? memberName(callee) : null;
 }
 
 function loopVariables(loop: TSESTree.Node): TSESTree.Identifier[] {
@@ -216,6 +259,7 @@ function describeCallback(fn: TSESTree.ArrowFunctionExpression | TSESTree.Functi
     concurrent: isPromiseCombinatorArgument(call),
     literalSize: literalArraySize(collection, context),
     untilDone: false,
+    chunked: CHUNK.test(collection?.type === T.Identifier ? collection.name : ''),
   };
 }
 
