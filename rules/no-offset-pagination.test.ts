@@ -25,6 +25,18 @@ const offset = (line: number, query: string, form: string, endpoint?: string) =>
 
 const invalid: Invalid[] = [
   {
+    name: '.offset() on a dynamic builder held in a variable',
+    code: code(dedent`
+      export async function page(pageSize: number, offset: number, authorId?: number) {
+        const query = db.select().from(posts).$dynamic();
+        if (authorId) query.where(eq(posts.authorId, authorId));
+        query.limit(pageSize).offset(offset);
+        return query;
+      }
+    `),
+    errors: [offset(4, 'query', '`.offset()`')],
+  },
+  {
     name: '.offset() computed from the page input of a procedure',
     code: code(dedent`
       export const postRouter = router({
@@ -123,6 +135,16 @@ const invalid: Invalid[] = [
 ];
 
 const valid: Valid[] = [
+  {
+    name: '.offset() on something held in a variable that is not a Drizzle builder',
+    code: code(dedent`
+      declare const knex: { select(): { from(t: string): { limit(n: number): { offset(n: number): Promise<unknown> } } } };
+      export async function page(offset: number) {
+        const query = knex.select().from("posts");
+        return query.limit(20).offset(offset);
+      }
+    `),
+  },
   { name: '.offset(0)', code: code('export const first = () => db.select().from(posts).limit(5).offset(0);') },
   {
     name: 'an offset that is a constant zero',

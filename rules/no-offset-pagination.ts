@@ -4,7 +4,7 @@ import { resolveCallee } from '../src/recognizers/callee.js';
 import { flattenChain, keyName } from '../src/recognizers/chain.js';
 import { recognizeDrizzleQuery } from '../src/recognizers/drizzle-query.js';
 import { getFileContext, type FileContext } from '../src/recognizers/file-context.js';
-import { findOffsetPagination, findPageInputs, type OffsetPagination } from '../src/recognizers/offset-pagination.js';
+import { findBuilderOffset, findOffsetPagination, findPageInputs, type OffsetPagination } from '../src/recognizers/offset-pagination.js';
 import { findEnclosingProcedure, recognizeTrpcProcedure } from '../src/recognizers/trpc-procedure.js';
 import { walk } from '../src/recognizers/walk.js';
 
@@ -70,6 +70,16 @@ export default createRule<Options, MessageIds>({
             messageId: 'offsetPagination',
             // In a procedure its name says where; elsewhere the query does.
             data: { form: FORMS[offset.kind], where: procedure?.name ? `in \`${procedure.name}\`` : `on \`${query.description}\`` },
+          });
+          return;
+        }
+        const kept = findBuilderOffset(node, file);
+        if (kept) {
+          const procedure = findEnclosingProcedure(node, file);
+          context.report({
+            node: kept.offset.node,
+            messageId: 'offsetPagination',
+            data: { form: FORMS.offset, where: procedure?.name ? `in \`${procedure.name}\`` : `on \`${kept.builder}\`` },
           });
           return;
         }

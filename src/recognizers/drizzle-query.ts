@@ -69,6 +69,16 @@ export function recognizeDrizzleQuery(node: TSESTree.CallExpression, file: FileC
   };
 }
 
+/**
+ * A Drizzle select builder, whether or not it runs here: `db.select().from(t)….$dynamic()` as kept in a
+ * variable that is paged later (`q.limit(n).offset(k)`).
+ */
+export function isDrizzleSelectBuilder(node: TSESTree.Node, file: FileContext): boolean {
+  if (node.type !== T.CallExpression || node.callee.type !== T.MemberExpression) return false;
+  const shape = findShape(flattenChain(node).segments);
+  return shape?.operation === 'select' && isDatabase(shape.receiver, file, false);
+}
+
 // `.execute()`, and SQLite's synchronous `.all()/.get()/.run()/.values()`; `insert(t).values({…})` only builds.
 function runsAtOnce(last: ChainSegment, shape: Shape): boolean {
   if (!last.call || !EXECUTING.has(last.name) || shape.operation === 'execute') return false;

@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { flattenChain, keyName } from './chain.js';
-import type { DrizzleQuery } from './drizzle-query.js';
+import { isDrizzleSelectBuilder, type DrizzleQuery } from './drizzle-query.js';
 import type { FileContext } from './file-context.js';
 import { walk } from './walk.js';
 
@@ -49,6 +49,25 @@ export function findOffsetPagination(query: DrizzleQuery, file: FileContext): Of
 }
 
 // sql`… OFFSET ${n}`, in the template the query executes.
+/**
+ * `.offset(n)` on a Drizzle select builder held in a variable (`const q = db.select().from(t).$dynamic();
+ * … q.limit(20).offset(k)`), at the outermost call of that chain; the variable's name for messages.
+ */
+export function findBuilderOffset(node: TSESTree.CallExpression, file: FileContext): { offset: OffsetPagination; builder: string } | null {
+  const parent = node.parent;
+  if (parent?.type === T.MemberExpression && parent.object === node) return null;
+  const chain = flattenChain(node);
+  const offset = chain.segments.find((s) => s.name === 'offset' && s.call);
+  const value = offset?.call?.arguments[0];
+  if (!offset || !value || chain.base.type !== T.Identifier || isZero(value, file)) return null;
+  if (chain.segments.some((s) => s.call?.arguments.some((arg) => mentionsCursor(arg)))) return null;
+  const variable = ASTUtils.findVariable(file.context.sourceCode.getScope(chain.base), chain.base);
+  const def = variable?.defs[0];
+  const init = def?.node.type === T.VariableDeclarator && def.node.id === def.name ? def.node.init : null;
+  if (!init || !isDrizzleSelectBuilder(init, file)) return null;
+  return { offset: { kind: 'offset', node: offset.member.property, value }, builder: chain.base.name };
+}
+
 function sqlOffset(arg: TSESTree.Node, file: FileContext): OffsetPagination | null {
   if (arg.type !== T.TaggedTemplateExpression) return null;
   const { quasis, expressions } = arg.quasi;
