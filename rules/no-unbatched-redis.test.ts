@@ -143,6 +143,17 @@ const invalid: Invalid[] = [
     errors: [inARow(2, 3, 'INCR, EXPIRE, GETSET', `Send one \`pipeline()…exec()\`${CODEMOD}`)],
   },
   {
+    name: 'two commands with a TTL computed between them',
+    code: code(dedent`
+      export async function remember(id: string, value: string) {
+        await redis.hset(\`check:\${id}\`, { value });
+        const ttl = 60 * 60 * 24 * 7;
+        await redis.expire(\`check:\${id}\`, ttl);
+      }
+    `),
+    errors: [inARow(2, 2, 'HSET, EXPIRE', `Send one \`pipeline()…exec()\`${CODEMOD}`)],
+  },
+  {
     name: 'GETs on a cluster with one hash tag can use MGET',
     code: code(dedent`
       const cluster = new Cluster([{ host: "127.0.0.1", port: 7000 }]);

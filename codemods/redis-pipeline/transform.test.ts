@@ -39,6 +39,7 @@ describe('redis-pipeline', () => {
       '13: comments between the commands would be lost',
       '19: the commands go to different clients',
       '33: a command per item in a shape this codemod does not rewrite: batch it by hand (mget, or one pipeline)',
+      '38: other statements stand between the commands: move them above the first command, then run again',
     ]);
   });
 

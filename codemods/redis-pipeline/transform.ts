@@ -165,6 +165,10 @@ function planRun(run: RedisCommand[], source: string): Plan {
   const end = statements.at(-1)!.range[1];
   const between = statements.slice(1).map((s, i) => source.slice(statements[i]!.range[1], s.range[0]));
   if (between.some((gap) => /\/[/*]/.test(gap))) return { line, reason: 'comments between the commands would be lost' };
+  // The rule also groups commands around statements that await nothing and read no reply (a key computed).
+  if (between.some((gap) => gap.trim() !== '')) {
+    return { line, reason: 'other statements stand between the commands: move them above the first command, then run again' };
+  }
   const names = statements.map((s) => (s.type === T.VariableDeclaration ? text(source, s.declarations[0]!.id) : ''));
   const types = run.map((c) => IOREDIS_REPLY_TYPES.get(c.command.name));
   const unknown = dialect.typed ? undefined : run.find((c, i) => names[i] && !types[i]);

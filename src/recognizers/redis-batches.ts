@@ -1,8 +1,9 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { RedisCommandKind } from '../knowledge/redis-commands.js';
 import type { FileContext } from './file-context.js';
-import { identifiers } from './per-item.js';
+import { identifiers, isFunction } from './per-item.js';
 import { recognizeRedisCommand, type RedisCommand } from './redis-command.js';
+import { walk } from './walk.js';
 
 /** Kinds of commands that a pipeline can carry without changing what the code means. */
 export const BATCHABLE: ReadonlySet<RedisCommandKind> = new Set(['read', 'write']);
@@ -14,30 +15,52 @@ interface AwaitedCommand {
 }
 
 /**
- * Runs of two or more consecutive statements in a block that each await one batchable Redis command, where
- * no command reads what an earlier one in the run produced (or what the statements between assign): they
- * could share one round trip. A run stops at any other statement, at a command already in a
- * `pipeline()`/`multi()`, and at a block that WATCHes keys (an optimistic transaction must see each reply).
+ * Runs of two or more statements of a block that each await one batchable Redis command, where no command
+ * reads what an earlier one in the run produced: they could share one round trip. Statements that await
+ * nothing and read no reply may stand between the commands (a key or a TTL computed); a run stops at any
+ * other statement (one that uses a reply, awaits something else, or branches), at a command already in a `pipeline()`/`multi()`, and at a block that WATCHes keys (an optimistic transaction
+ * must see each reply).
  */
 export function findCommandRuns(body: TSESTree.Statement[], file: FileContext): RedisCommand[][] {
   const awaited = body.map((statement) => awaitedCommand(statement, file));
   if (awaited.some((a) => a?.command.command.name === 'watch')) return [];
   const runs: RedisCommand[][] = [];
   let run: AwaitedCommand[] = [];
+  // Declarations of the run that hold a reply.
+  let fromReplies = new Set<TSESTree.Node>();
   const flush = () => {
     if (run.length >= 2) runs.push(run.map((a) => a.command));
     run = [];
+    fromReplies = new Set();
   };
-  for (const item of awaited) {
-    if (!item || item.command.batched || !BATCHABLE.has(item.command.command.kind)) {
+  for (const [i, item] of awaited.entries()) {
+    const statement = body[i]!;
+    if (!item) {
+      // Work that needs a reply (`console.log(a)`) or waits for something else ends the run.
+      if (run.length > 0 && (!awaitsNothing(statement) || readsAny(statement, fromReplies, file))) flush();
+      continue;
+    }
+    if (item.command.batched || !BATCHABLE.has(item.command.command.kind)) {
       flush();
       continue;
     }
-    if (run.length > 0 && dependsOnEarlier(item, run, file)) flush();
+    if (run.length > 0 && readsAny(item.command.node, fromReplies, file)) flush();
     run.push(item);
+    if (statement.type === T.VariableDeclaration) for (const d of statement.declarations) fromReplies.add(d);
   }
   flush();
   return runs;
+}
+
+// A declaration or expression statement with no `await` (nor `yield`) in it, outside nested functions.
+function awaitsNothing(statement: TSESTree.Statement): boolean {
+  if (statement.type !== T.VariableDeclaration && statement.type !== T.ExpressionStatement) return false;
+  let awaits = false;
+  walk(statement, (node) => {
+    if (node.type === T.AwaitExpression || node.type === T.YieldExpression) awaits = true;
+    return !awaits && !isFunction(node);
+  });
+  return !awaits;
 }
 
 function awaitedCommand(statement: TSESTree.Statement, file: FileContext): AwaitedCommand | null {
@@ -51,14 +74,12 @@ function awaitedCommand(statement: TSESTree.Statement, file: FileContext): Await
   return command ? { statement, command } : null;
 }
 
-/** Does the command read a variable that an earlier statement of the run declares? */
-function dependsOnEarlier(item: AwaitedCommand, run: AwaitedCommand[], file: FileContext): boolean {
-  const declared = new Set(
-    run.flatMap((a) => (a.statement.type === T.VariableDeclaration ? [a.statement] : [])).map((s) => s.range[0]),
-  );
-  return identifiers(item.command.node).some((id) => {
+/** Does `node` read a variable declared by one of `declarators`? */
+function readsAny(node: TSESTree.Node, declarators: ReadonlySet<TSESTree.Node>, file: FileContext): boolean {
+  if (declarators.size === 0) return false;
+  return identifiers(node).some((id) => {
     const variable = ASTUtils.findVariable(file.context.sourceCode.getScope(id), id);
     const def = variable?.defs[0];
-    return def?.node.type === T.VariableDeclarator && declared.has(def.node.parent.range[0]);
+    return def?.node.type === T.VariableDeclarator && declarators.has(def.node);
   });
 }

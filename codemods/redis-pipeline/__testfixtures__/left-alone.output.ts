@@ -33,3 +33,9 @@ export async function collect(ids: string[]) {
   for (const id of ids) out.push(await redis.get(`item:${id}`));
   return out;
 }
+
+export async function computedBetween(id: string) {
+  await redis.incr(`views:${id}`);
+  const ttl = 60 * 60 * 24;
+  await redis.expire(`views:${id}`, ttl);
+}
