@@ -296,6 +296,15 @@ ruleTester('untyped').run('client-bundle-budget (which files are client code)', 
       `,
     },
     {
+      name: 'a data-function import that a parameter of the component shadows',
+      filename: at('apps/web/src/pages/index.tsx'),
+      code: dedent`
+        import { hostname } from "node:os";
+        export default function Home({ hostname }: { hostname: string }) { return <p>{hostname}</p>; }
+        export const getStaticProps = async () => ({ props: { hostname: hostname() } });
+      `,
+    },
+    {
       name: 'a browser-side client in a folder named api',
       filename: at('apps/web/src/components/feed.tsx'),
       code: 'import { get } from "../lib/api/client/fetcher";\nexport const Feed = () => get("/x");',

@@ -88,12 +88,13 @@ const MONOREPO: Record<string, string> = {
   'apps/site/pages/index.tsx': dedent`
     import { Hero } from "../components/hero";
     import { loadPosts } from "../lib/posts";
-    export default function Home(props: { posts: string[] }) { return <Hero posts={props.posts} />; }
+    // The parameter shadows the import: the component never reads the helper.
+    export default function Home({ posts, loadPosts }: { posts: string[]; loadPosts?: string }) { return <Hero posts={posts} title={loadPosts} />; }
     export async function getServerSideProps() { return { props: { posts: await loadPosts() } }; }
   `,
   'apps/site/pages/_document.tsx': `export default function Document() { return null; }\n`,
   'apps/site/pages/api/hello.ts': `export default function handler() {}\n`,
-  'apps/site/components/hero.tsx': `export function Hero(props: { posts: string[] }) { return <h1>{props.posts.length}</h1>; }\n`,
+  'apps/site/components/hero.tsx': `export function Hero(props: { posts: string[]; title?: string }) { return <h1>{props.title}{props.posts.length}</h1>; }\n`,
   'apps/site/lib/posts.ts': `export async function loadPosts() { return ["a"]; }\n`,
   'apps/api/package.json': JSON.stringify({ name: '@acme/api', dependencies: { hono: '4.0.0' } }),
   'apps/api/src/pages/list.ts': `export const list = () => [];\n`,

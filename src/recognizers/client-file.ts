@@ -53,7 +53,7 @@ export function recognizeClientFile(file: Pick<FileContext, 'context' | 'setting
   if (role === 'server' || matchesGlob(filename, context.cwd, settings, 'server')) return null;
   const found = (reason: ClientFile['reason']): ClientFile => ({
     reason,
-    serverDataImports: role === 'page' ? dataOnlyImports(program) : NONE,
+    serverDataImports: role === 'page' ? dataOnlyImports(program, context.sourceCode.scopeManager!) : NONE,
   });
   if (directives.has('use client')) return found('use-client');
   if (matchesGlob(filename, context.cwd, settings, 'client')) return found('client-glob');

@@ -1,6 +1,7 @@
 import path from 'node:path';
+import { analyze } from '@typescript-eslint/scope-manager';
 import { parse } from '@typescript-eslint/typescript-estree';
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { readDirectory, readJsonObject, readText, statOf } from './disk.js';
 import { resolveProjectModule, scanImports } from './module-graph.js';
 import { walk } from './walk.js';
@@ -123,11 +124,14 @@ interface ModuleFacts {
   useClient: boolean;
   useServer: boolean;
   serverOnly: boolean;
+  /** What the import scan found, `import type` left out. */
+  scanned: string[];
   /**
-   * Runtime imports: not `import type`, not a declaration whose bindings are only used as types (the
-   * compilers erase it), not those only a page's data functions use.
+   * Runtime imports: also without a declaration whose bindings are only used as types (the compilers erase
+   * it) and without those only a page's data functions use. Parsed on first need: finding the client
+   * entries of an app needs only the directives.
    */
-  imports: string[];
+  runtime?: string[];
 }
 
 /** Larger modules are parsed no further than the import scan: generated code, whose imports all run. */
@@ -148,10 +152,30 @@ function factsOf(file: string): ModuleFacts | null {
     useClient: /["']use client["']/.test(directives),
     useServer: /["']use server["']/.test(directives),
     serverOnly: records.some((r) => r.source === 'server-only'),
-    imports: runtimeOnly(records.map((r) => r.source), text, file),
+    scanned: records.map((r) => r.source),
   };
   factsCache.set(file, facts);
   return facts;
+}
+
+function importsOf(file: string): string[] {
+  const facts = factsOf(file);
+  if (!facts) return [];
+  if (!facts.runtime) {
+    const text = facts.scanned.length > 0 ? readText(file) : null;
+    facts.runtime = text === null ? facts.scanned : runtimeOnly(facts.scanned, text, file);
+  }
+  return facts.runtime;
+}
+
+function dataOnlyOf(program: TSESTree.Program): Set<TSESTree.ImportDeclaration> | null {
+  try {
+    // Two copies of the scope manager's types (ours, the parser's) differ only in private fields.
+    const scopes = analyze(program, { sourceType: 'module', jsxPragma: null }) as unknown as TSESLint.Scope.ScopeManager;
+    return dataOnlyImports(program, scopes);
+  } catch {
+    return null;
+  }
 }
 
 // What the scan found, less what the compilers and Next.js drop, as read from the parsed module.
@@ -159,14 +183,14 @@ function runtimeOnly(imports: string[], text: string, file: string): string[] {
   if (text.length > MAX_PARSED_BYTES || !/\bimport\s*[\w${*]/.test(text)) return imports;
   let program: TSESTree.Program;
   try {
-    program = parse(text, { jsx: !/\.[cm]?ts$/.test(file), range: false, loc: false });
+    program = parse(text, { jsx: !/\.[cm]?ts$/.test(file), range: true, loc: false });
   } catch {
     return imports;
   }
   const dropped = new Set<string>();
   const kept = new Set<string>();
   const values = readsOf(program);
-  const dataOnly = DATA_EXPORT.test(text) ? dataOnlyImports(program) : null;
+  const dataOnly = DATA_EXPORT.test(text) ? dataOnlyOf(program) : null;
   for (const s of program.body) {
     if (s.type === T.ImportDeclaration) {
       const source = s.source.value;
@@ -187,9 +211,10 @@ function runtimeOnly(imports: string[], text: string, file: string): string[] {
 /**
  * The imports of a Pages Router page that only `getServerSideProps`, `getStaticProps` or `getStaticPaths`
  * use, directly or through top-level helpers only they call: Next.js removes them from the client bundle.
- * Syntactic: a name read anywhere else (even a shadowing local of that name) keeps its import.
+ * By the scopes' value references, so a parameter of the component that shadows an import
+ * (`function Home({ IS_CLOUD })`) does not keep it.
  */
-export function dataOnlyImports(program: TSESTree.Program): Set<TSESTree.ImportDeclaration> {
+export function dataOnlyImports(program: TSESTree.Program, scopes: TSESLint.Scope.ScopeManager): Set<TSESTree.ImportDeclaration> {
   const stripped = new Set<TSESTree.ImportDeclaration>();
   const exportedAsData = new Set<string>();
   for (const s of program.body) {
@@ -197,50 +222,52 @@ export function dataOnlyImports(program: TSESTree.Program): Set<TSESTree.ImportD
       for (const x of s.specifiers) if (DATA_FUNCTIONS.has(exportedName(x)) && x.local.type === T.Identifier) exportedAsData.add(x.local.name);
     }
   }
-  // Top-level items: what each declares and reads, and whether it is live by itself.
-  interface Item { declares: string[]; reads: Set<string>; live: boolean }
+  // Top-level items: what each declares, the module's names it reads, and whether it is live by itself.
+  interface Item { node: TSESTree.Node; declares: string[]; reads: Set<string>; live: boolean }
   const items: Item[] = [];
-  const imports: Array<{ node: TSESTree.ImportDeclaration; locals: string[] }> = [];
   let hasData = false;
+  const add = (node: TSESTree.Node, declares: string[], live: boolean) => items.push({ node, declares, reads: new Set(), live });
   for (const statement of program.body) {
-    if (statement.type === T.ImportDeclaration) {
-      if (statement.importKind !== 'type' && statement.specifiers.length > 0) {
-        imports.push({ node: statement, locals: statement.specifiers.map((s) => s.local.name) });
-      }
-      continue;
-    }
+    if (statement.type === T.ImportDeclaration) continue;
     const exported = statement.type === T.ExportNamedDeclaration || statement.type === T.ExportDefaultDeclaration;
     const declaration = statement.type === T.ExportNamedDeclaration ? statement.declaration : statement;
-    if (declaration?.type === T.FunctionDeclaration && declaration.id) {
-      const name = declaration.id.name;
-      const data = (exported && DATA_FUNCTIONS.has(name)) || exportedAsData.has(name);
+    const isData = (name: string) => (exported && DATA_FUNCTIONS.has(name)) || exportedAsData.has(name);
+    if ((declaration?.type === T.FunctionDeclaration || declaration?.type === T.ClassDeclaration) && declaration.id) {
+      const data = isData(declaration.id.name);
       hasData ||= data;
-      items.push({ declares: [name], reads: readsOf(declaration), live: exported && !data });
-      continue;
-    }
-    if (declaration?.type === T.VariableDeclaration) {
+      add(declaration, [declaration.id.name], exported && !data);
+    } else if (declaration?.type === T.VariableDeclaration) {
       for (const d of declaration.declarations) {
         const name = d.id.type === T.Identifier ? d.id.name : null;
-        const data = name !== null && ((exported && DATA_FUNCTIONS.has(name)) || exportedAsData.has(name));
+        const data = name !== null && isData(name);
         hasData ||= data;
-        items.push({ declares: name ? [name] : [], reads: readsOf(d), live: name === null || (exported && !data) });
+        add(d, name ? [name] : [], name === null || (exported && !data));
       }
-      continue;
+    } else if (statement.type === T.ExportNamedDeclaration && !statement.declaration && !statement.source) {
+      // `export { Page as default, load as getStaticProps }`: the specifiers that are no data function keep theirs.
+      for (const x of statement.specifiers) if (!DATA_FUNCTIONS.has(exportedName(x))) add(x, [], true);
+    } else {
+      add(statement, [], true);
     }
-    if (statement.type === T.ExportNamedDeclaration && !statement.declaration && !statement.source) {
-      const kept = statement.specifiers.filter((x) => !DATA_FUNCTIONS.has(exportedName(x)));
-      items.push({ declares: [], reads: new Set(kept.flatMap((x) => (x.local.type === T.Identifier ? [x.local.name] : []))), live: true });
-      continue;
-    }
-    items.push({ declares: [], reads: readsOf(statement), live: true });
   }
   if (!hasData) return stripped;
+  const moduleScope = scopes.globalScope?.childScopes.find((scope) => scope.type === 'module') ?? scopes.globalScope;
+  const imports = new Map<string, TSESTree.ImportDeclaration>();
+  for (const variable of moduleScope?.variables ?? []) {
+    const definition = variable.defs[0];
+    if (definition?.type === 'ImportBinding' && definition.parent.type === T.ImportDeclaration) imports.set(variable.name, definition.parent);
+    for (const reference of variable.references) {
+      if (!reference.isValueReference) continue;
+      const at = reference.identifier.range[0];
+      const item = items.find((i) => i.node.range[0] <= at && at < i.node.range[1]);
+      item?.reads.add(variable.name);
+    }
+  }
   const read = new Set<string>();
   const queue = items.filter((i) => i.live);
   const seen = new Set(queue);
   while (queue.length > 0) {
-    const item = queue.pop()!;
-    for (const name of item.reads) {
+    for (const name of queue.pop()!.reads) {
       if (read.has(name)) continue;
       read.add(name);
       for (const other of items) {
@@ -251,7 +278,8 @@ export function dataOnlyImports(program: TSESTree.Program): Set<TSESTree.ImportD
       }
     }
   }
-  for (const { node, locals } of imports) if (!locals.some((l) => read.has(l))) stripped.add(node);
+  const kept = new Set([...read].flatMap((name) => (imports.has(name) ? [imports.get(name)!] : [])));
+  for (const node of imports.values()) if (node.importKind !== 'type' && !kept.has(node)) stripped.add(node);
   return stripped;
 }
 
@@ -383,7 +411,7 @@ function clientModules(app: NextApp, graph: AppGraph, isServerEdge: ServerEdge):
   }
   while (queue.length > 0 && client.size < MAX_FILES) {
     const from = queue.pop()!;
-    for (const specifier of facts(from)?.imports ?? []) {
+    for (const specifier of importsOf(from)) {
       const target = resolveProjectModule(specifier, from);
       if (!target || client.has(target) || !SOURCE.test(target) || target.endsWith('.d.ts')) continue;
       if (relativeInside(app.root, target) !== null && nextRoleOf(target, app) === 'server') continue;
@@ -394,11 +422,6 @@ function clientModules(app: NextApp, graph: AppGraph, isServerEdge: ServerEdge):
     }
   }
   return client;
-}
-
-/** The runtime imports of a module on disk (cached by modification time), or null when it cannot be read. */
-export function runtimeImportsOf(file: string): readonly string[] | null {
-  return factsOf(file)?.imports ?? null;
 }
 
 const reachCache = new Map<string, { mtimeMs: number | undefined; found: string | null }>();
@@ -422,7 +445,7 @@ export function reachedImport(file: string, key: string, match: (source: string)
 function reach(file: string, match: (source: string) => string | null, depth: number, seen: Set<string>): string | null {
   if (seen.has(file)) return null;
   seen.add(file);
-  const imports = factsOf(file)?.imports ?? [];
+  const imports = importsOf(file);
   for (const source of imports) {
     const found = match(source);
     if (found) return found;
