@@ -22,7 +22,9 @@ interface CacheEntry {
   module: ProjectModule | null;
 }
 
-// By path and modification time (and whether it was parsed against a program), so edits are seen.
+// By path and modification time (and whether it was parsed against a program), so edits are seen. Only trees
+// parsed here: a linted file's tree and context are the runner's, and oxlint reuses its context and sourceCode
+// for the next file, so a helper found in an earlier lint would be read with another file's scopes.
 const cache = new Map<string, CacheEntry>();
 
 export function loadProjectModule(path: string, from: FileContext): ProjectModule | null {
