@@ -22,6 +22,8 @@ describe.for(MODES)('the origin of a database, read syntactically (%s)', (mode) 
     ['a member of an interface (`ctx.db`)', 'import type { ServiceContext } from "./lib/real-shapes.js";\nexport const f = async (ctx: ServiceContext) => await ctx.db.select().from(users);'],
     ['a local type alias and `typeof`', 'import { db as base } from "./lib/db.js";\ntype Db = typeof base;\nexport const f = async (db: Db) => await db.select().from(users);'],
     ['a barrel whose `export * from "drizzle-orm"` comes first', 'import { cachedDb } from "./lib/barrel.js";\nexport const f = async () => await cachedDb.select().from(users);'],
+    ['the callback of a project wrapper (`withTransaction(db, async (tx) => …)`)', 'import { cachedDb, withTransaction } from "./lib/real-shapes.js";\nexport const f = () => withTransaction(cachedDb, async (tx) => { await tx.select().from(users); });'],
+    ['a callback in an options object (`{ handleAsync: async (db) => … }`)', 'import { cachedDb, handleTransactions } from "./lib/real-shapes.js";\nexport const f = () => handleTransactions(cachedDb, { async handleAsync(db) { await db.select().from(users); } });'],
     ['a class field typed with an alias', 'import type { ConnectedDb } from "./lib/real-shapes.js";\nexport class Repo {\n  constructor(private db: ConnectedDb) {}\n  all() { return this.db.select().from(users); }\n}'],
   ])('%s', ([, body]) => {
     const code = `import { users } from "./lib/schema.js";\n${body}`;

@@ -165,12 +165,14 @@ function evaluateBinding(binding: Binding, env: ModuleEnv, keys: string[], types
         if (origin || typesOnly) return origin;
       }
       if (typesOnly) return null;
+      const path = [...binding.path, ...keys];
       const call = binding.fn.parent;
+      if (call?.type === T.Property && call.value === binding.fn) return optionCallbackType(call, binding.index, path, env);
       if (call?.type !== T.CallExpression || !call.arguments.includes(binding.fn as TSESTree.Expression)) return null;
       const owner = evaluate(call.callee, env);
-      if (owner) return extendAll(owner, [`cb${binding.index}`, ...binding.path, ...keys]);
+      if (owner) return extendAll(owner, [`cb${binding.index}`, ...path]);
       // `withTransaction(ctx, async (tx) => …)`: the callback's type in the project function's signature.
-      return callbackParameterType(call, call.arguments.indexOf(binding.fn as TSESTree.Expression), binding.index, [...binding.path, ...keys], env);
+      return callbackParameterType(call, call.arguments.indexOf(binding.fn as TSESTree.Expression), [], binding.index, path, env);
     }
   }
 }
@@ -349,20 +351,69 @@ function evaluateMember(members: readonly TSESTree.TypeElement[], path: readonly
   return null;
 }
 
-/** The declared type of parameter `param` of the callback passed as argument `argument` to a project function. */
+/**
+ * The declared type of parameter `param` of a callback passed to a project function: as argument
+ * `argument`, or (with `keys`) as the option `keys` of that argument (`run(db, { handle: async (tx) => … })`).
+ */
 function callbackParameterType(
   call: TSESTree.CallExpression,
   argument: number,
+  keys: string[],
   param: number,
   path: string[],
   env: ModuleEnv,
 ): Origin | null {
   const target = resolveFunction(call.callee, env.file);
   const declared = target?.fn.params[argument];
-  const type = declared && annotationOf(declared.type === T.TSParameterProperty ? declared.parameter : declared);
+  let type = declared && annotationOf(declared.type === T.TSParameterProperty ? declared.parameter : declared);
+  let at: ModuleEnv | null = target ? { file: target.file, depth: env.depth + 1, lookup: lookupIn(target.file) } : null;
+  for (const key of keys) {
+    const member = type && at ? memberType(type, key, at) : null;
+    type = member?.type;
+    at = member?.env ?? null;
+  }
   const callback = type?.type === T.TSFunctionType ? type.params[param] : undefined;
   const annotation = callback && annotationOf(callback);
-  return annotation && target ? evaluateTypeAt(annotation, path, { file: target.file, depth: env.depth + 1, lookup: lookupIn(target.file) }) : null;
+  return annotation && at ? evaluateTypeAt(annotation, path, at) : null;
+}
+
+/** `handleAsync: async (db) => …` in an object passed to a project function. */
+function optionCallbackType(property: TSESTree.Property, param: number, path: string[], env: ModuleEnv): Origin | null {
+  const key = keyName(property.key, property.computed);
+  const object = property.parent;
+  const call = object?.parent;
+  if (key === null || object?.type !== T.ObjectExpression || call?.type !== T.CallExpression) return null;
+  const argument = call.arguments.indexOf(object);
+  return argument === -1 ? null : callbackParameterType(call, argument, [key], param, path, env);
+}
+
+/** The declared type of member `key` of an object type, and where its names are looked up. */
+function memberType(type: TSESTree.TypeNode, key: string, env: ModuleEnv): { type: TSESTree.TypeNode; env: ModuleEnv } | null {
+  if (env.depth > MAX_DEPTH) return null;
+  let members: readonly TSESTree.TypeElement[] | null = null;
+  if (type.type === T.TSTypeLiteral) members = type.members;
+  else if (type.type === T.TSTypeReference && type.typeName.type === T.Identifier) {
+    let binding = env.lookup(type.typeName);
+    let at = env;
+    if (binding?.kind === 'import') {
+      const resolved = resolveImportedBinding(binding.source, binding.imported, env);
+      binding = resolved?.binding ?? null;
+      at = resolved?.env ?? env;
+    }
+    if (binding?.kind === 'type') return memberType(binding.annotation, key, { ...at, depth: at.depth + 1 });
+    if (binding?.kind === 'interface') return membersType(binding.decl.body.body, key, at);
+    return null;
+  }
+  return members ? membersType(members, key, env) : null;
+}
+
+function membersType(members: readonly TSESTree.TypeElement[], key: string, env: ModuleEnv): { type: TSESTree.TypeNode; env: ModuleEnv } | null {
+  for (const member of members) {
+    if (member.type === T.TSPropertySignature && keyName(member.key, member.computed) === key && member.typeAnnotation) {
+      return { type: member.typeAnnotation.typeAnnotation, env };
+    }
+  }
+  return null;
 }
 
 function accessOf(node: TSESTree.Expression): { base: TSESTree.Identifier; keys: string[] } | null {

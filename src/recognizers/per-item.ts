@@ -161,6 +161,16 @@ function describeLoop(
 }
 
 const CHUNK = /chunk/i;
+
+/**
+ * `for (const chunk of chunks)`, `chunk(ids, 100).map((part) => …)`: the items are chunks. Not the items
+ * of one chunk (`chunk.map((item) => …)`), each of which is still one statement.
+ */
+function iteratesChunks(collection: TSESTree.Expression, item: TSESTree.Identifier | undefined): boolean {
+  if (item && CHUNK.test(item.name)) return true;
+  if (collection.type === T.CallExpression) return CHUNK.test(calleeName(collection.callee) ?? '');
+  return collection.type === T.Identifier && /chunks$/i.test(collection.name);
+}
 // What a polling loop awaits between passes.
 const PACING = new Set(['sleep', 'delay', 'wait', 'setTimeout', 'pause', 'waitFor']);
 
@@ -169,11 +179,7 @@ function isChunked(
   collection: TSESTree.Expression | null,
 ): boolean {
   if (loop.type === T.ForStatement && loop.update && isStride(loop.update)) return true;
-  if (collection) {
-    const named = collection.type === T.CallExpression ? calleeName(collection.callee) : collection.type === T.Identifier ? collection.name : null;
-    const variable = loopVariables(loop)[0]?.name;
-    return (named !== null && CHUNK.test(named)) || (variable !== undefined && CHUNK.test(variable));
-  }
+  if (collection) return iteratesChunks(collection, loopVariables(loop)[0]);
   if (loop.type === T.ForStatement && (loop.test || loop.init)) return false;
   let paced = false;
   walk(loop.body, (node) => {
@@ -259,7 +265,7 @@ function describeCallback(fn: TSESTree.ArrowFunctionExpression | TSESTree.Functi
     concurrent: isPromiseCombinatorArgument(call),
     literalSize: literalArraySize(collection, context),
     untilDone: false,
-    chunked: CHUNK.test(collection?.type === T.Identifier ? collection.name : ''),
+    chunked: collection ? iteratesChunks(collection, fn.params[0]?.type === T.Identifier ? fn.params[0] : undefined) : false,
   };
 }
 
