@@ -300,7 +300,8 @@ ruleTester('untyped').run('client-bundle-budget (which files are client code)', 
       filename: at('apps/web/src/pages/index.tsx'),
       code: dedent`
         import { hostname } from "node:os";
-        export default function Home({ hostname }: { hostname: string }) { return <p>{hostname}</p>; }
+        import type { InferGetStaticPropsType } from "next";
+        export default function Home({ hostname }: InferGetStaticPropsType<typeof getStaticProps>) { return <p>{hostname}</p>; }
         export const getStaticProps = async () => ({ props: { hostname: hostname() } });
       `,
     },

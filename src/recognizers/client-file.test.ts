@@ -89,7 +89,8 @@ const MONOREPO: Record<string, string> = {
     import { Hero } from "../components/hero";
     import { loadPosts } from "../lib/posts";
     // The parameter shadows the import: the component never reads the helper.
-    export default function Home({ posts, loadPosts }: { posts: string[]; loadPosts?: string }) { return <Hero posts={posts} title={loadPosts} />; }
+    type Props = { posts: string[]; loadPosts?: string } & Partial<Awaited<ReturnType<typeof getServerSideProps>>>;
+    export default function Home({ posts, loadPosts }: Props) { return <Hero posts={posts} title={loadPosts} />; }
     export async function getServerSideProps() { return { props: { posts: await loadPosts() } }; }
   `,
   'apps/site/pages/_document.tsx': `export default function Document() { return null; }\n`,

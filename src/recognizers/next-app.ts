@@ -170,6 +170,11 @@ function importsOf(file: string): string[] {
 
 function dataOnlyOf(program: TSESTree.Program): Set<TSESTree.ImportDeclaration> | null {
   try {
+    // `parse` leaves out parents, which telling a type position apart needs.
+    walk(program, (node, parent) => {
+      if (parent) (node as { parent?: TSESTree.Node }).parent = parent;
+      return true;
+    });
     // Two copies of the scope manager's types (ours, the parser's) differ only in private fields.
     const scopes = analyze(program, { sourceType: 'module', jsxPragma: null }) as unknown as TSESLint.Scope.ScopeManager;
     return dataOnlyImports(program, scopes);
@@ -257,7 +262,8 @@ export function dataOnlyImports(program: TSESTree.Program, scopes: TSESLint.Scop
     const definition = variable.defs[0];
     if (definition?.type === 'ImportBinding' && definition.parent.type === T.ImportDeclaration) imports.set(variable.name, definition.parent);
     for (const reference of variable.references) {
-      if (!reference.isValueReference) continue;
+      // `InferGetServerSidePropsType<typeof getServerSideProps>` reads no value: the type is erased.
+      if (!reference.isValueReference || inType(reference.identifier)) continue;
       const at = reference.identifier.range[0];
       const item = items.find((i) => i.node.range[0] <= at && at < i.node.range[1]);
       item?.reads.add(variable.name);
@@ -296,6 +302,11 @@ const TYPE_NODES = new Set<string>([
   T.TSTypeOperator,
   T.TSTypePredicate,
 ]);
+
+function inType(node: TSESTree.Node): boolean {
+  for (let n: TSESTree.Node | undefined = node.parent; n && n.type !== T.Program; n = n.parent) if (isTypeOnlyNode(n)) return true;
+  return false;
+}
 
 // Types, and `declare` blocks: erased by every compiler.
 function isTypeOnlyNode(n: TSESTree.Node): boolean {
