@@ -139,6 +139,8 @@ try {
     process.stderr.write(`hotpath: ${error.message}\n`);
     process.exitCode = 2;
   } else {
-    throw error;
+    // A crash is not a finding: exit 2, as ESLint does, so that a CI job can tell the two apart.
+    process.stderr.write(`hotpath: crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
   }
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { includeIgnoreFile } from '@eslint/compat';
-import type { ESLint, Linter } from 'eslint';
+import { ESLint, type Linter } from 'eslint';
 import plugin from '../index.js';
 import { ALWAYS_IGNORED } from './files.js';
 
@@ -42,10 +42,17 @@ export function eslintOptions(setup: LintSetup): ESLint.Options {
     overrideConfigFile: true,
     overrideConfig: config,
     errorOnUnmatchedPattern: false,
-    concurrency: setup.concurrency,
+    // ESLint before 9.34 rejects options it does not know, `concurrency` among them: pass it only to run threads.
+    ...(setup.concurrency === 'off' ? {} : { concurrency: setup.concurrency }),
     // Content, not modification times: a CI checkout gives every file a new mtime.
     ...(setup.cacheLocation ? { cache: true, cacheLocation: setup.cacheLocation, cacheStrategy: 'content' as const } : {}),
   };
+}
+
+/** ESLint's multithread linting (the `concurrency` option, `ESLint.fromOptionsModule`) came in 9.34. */
+export function supportsConcurrency(version: string = ESLint.version): boolean {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  return major > 9 || (major === 9 && minor >= 34);
 }
 
 /**

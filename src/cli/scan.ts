@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import plugin from '../index.js';
-import { eslintOptions, type LintSetup } from './eslint-options.js';
+import { eslintOptions, supportsConcurrency, type LintSetup } from './eslint-options.js';
 import { listSourceFiles } from './files.js';
 import { UsageError } from './usage-error.js';
 
@@ -97,7 +97,7 @@ function findTsconfig(cwd: string, paths: string[]): string | null {
 async function createEslint(setup: LintSetup): Promise<ESLint> {
   if (setup.concurrency === 'off') return new ESLint(eslintOptions(setup));
   // Worker threads cannot receive plugin objects: each loads the same options from a module URL instead.
-  if (typeof ESLint.fromOptionsModule !== 'function') throw new UsageError('--concurrency needs ESLint 9.34 or newer');
+  if (!supportsConcurrency()) throw new UsageError(`--concurrency needs ESLint 9.34 or newer (this is ESLint ${ESLint.version})`);
   const url = new URL('./eslint-options.js', import.meta.url);
   url.searchParams.set('setup', JSON.stringify(setup));
   return ESLint.fromOptionsModule(url);
