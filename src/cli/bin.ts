@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { Command, CommanderError, Option } from 'commander';
 import writeFileAtomic from 'write-file-atomic';
 import plugin from '../index.js';
@@ -12,7 +13,7 @@ import { formatJson } from './format-json.js';
 import { formatPretty } from './format-pretty.js';
 import { formatSarif } from './format-sarif.js';
 import { scan } from './scan.js';
-import { parseConcurrency, parseShard } from './scan-options.js';
+import { collect, parseConcurrency, parseMaxWarnings, parseShard, useColor } from './scan-options.js';
 import { UsageError } from './usage-error.js';
 
 // Scans of this many files or more show progress (on a terminal only).
@@ -22,7 +23,12 @@ interface ScanFlags {
   format: string;
   output?: string;
   types: boolean;
-  rule?: string;
+  rule?: string[];
+  config?: string;
+  configLookup: boolean;
+  quiet?: boolean;
+  maxWarnings?: string;
+  color?: boolean;
   concurrency: string;
   cache?: boolean;
   cacheLocation: string;
@@ -50,12 +56,18 @@ const program = new Command('hotpath')
 
 program
   .command('scan')
-  .description('Run the recommended rules over a repository, without an ESLint config')
+  .description('Run the recommended rules over a repository, with the settings of your ESLint config if there is one')
   .argument('[paths...]', 'files or folders to scan', ['.'])
   .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json', 'sarif', 'github', 'html']).default('pretty'))
   .option('-o, --output <file>', 'write the report to a file instead of stdout')
   .option('--no-types', 'lint without type information even when a tsconfig.json is found')
-  .option('--rule <name>', 'run only this rule')
+  .option('--rule <name>', 'run only this rule; repeat it (or give a,b) for several', collect)
+  .option('-c, --config <file>', 'the ESLint config to read settings.hotpath from (default: eslint.config.* as ESLint finds it)')
+  .option('--no-config-lookup', 'read no ESLint config: the plugin’s defaults only')
+  .option('--quiet', 'report errors only, not warnings')
+  .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+  .option('--color', 'colour the output even off a terminal (also FORCE_COLOR=1)')
+  .option('--no-color', 'never colour the output (also NO_COLOR=1 or FORCE_COLOR=0)')
   .option('--concurrency <n|auto|off>', "lint in ESLint's worker threads: a number, auto, or off", 'off')
   .option('--cache', "keep ESLint's result cache and lint only files that changed")
   .option('--cache-location <file>', 'where the cache lives', 'node_modules/.cache/eslint-plugin-hotpath/eslintcache')
@@ -63,11 +75,14 @@ program
   .option('--exit-zero', 'exit 0 even when problems are found')
   .action(async (paths: string[], opts: ScanFlags) => {
     const cwd = process.cwd();
+    if (opts.config !== undefined && !opts.configLookup) throw new UsageError('--config and --no-config-lookup cannot be used together');
+    const maxWarnings = opts.maxWarnings === undefined ? undefined : parseMaxWarnings(opts.maxWarnings);
     const result = await scan({
       cwd,
       paths,
       types: opts.types,
-      rule: opts.rule,
+      rules: opts.rule ?? [],
+      config: opts.configLookup ? opts.config : false,
       concurrency: parseConcurrency(opts.concurrency),
       cacheLocation: opts.cache ? path.resolve(cwd, opts.cacheLocation) : null,
       ...(opts.shard ? { shard: parseShard(opts.shard) } : {}),
@@ -78,8 +93,14 @@ program
         process.stderr.write(done < total ? `\r\u001b[2Klinting ${done}/${total} files` : '\r\u001b[2K');
       },
     });
+    if (opts.quiet) {
+      for (const r of result.results) {
+        r.messages = r.messages.filter((m) => m.severity === 2);
+        r.warningCount = 0;
+      }
+    }
     const findings = findingsOf(result, cwd);
-    const color = process.stdout.isTTY && !process.env.NO_COLOR && !opts.output;
+    const color = useColor(opts.color, process.env, Boolean(process.stdout.isTTY) && !opts.output);
     const formats: Record<string, () => string> = {
       json: () => formatJson(result, findings),
       sarif: () => formatSarif(result, findings, cwd),
@@ -90,7 +111,10 @@ program
     const text = formats[opts.format]!();
     if (opts.output) writeFileAtomic.sync(path.resolve(cwd, opts.output), text);
     else process.stdout.write(text);
-    const failed = findings.some((f) => f.severity === 'error');
+    const warnings = findings.filter((f) => f.severity === 'warning').length;
+    const tooMany = maxWarnings !== undefined && warnings > maxWarnings;
+    if (tooMany) process.stderr.write(`hotpath: ${warnings} warnings, more than --max-warnings ${maxWarnings} allows\n`);
+    const failed = findings.some((f) => f.severity === 'error') || tooMany;
     process.exitCode = failed && !opts.exitZero ? 1 : 0;
   });
 
@@ -100,9 +124,9 @@ program
   .argument('[name]', 'codemod name, or the path of a jscodeshift / ts-morph transform file')
   .argument('[paths...]', 'files or folders to rewrite', [])
   .option('--list', 'list the codemods')
-  .option('--dry', 'print a unified diff and write nothing')
-  .option('--print', 'print the new sources')
-  .option('--force', 'run even when the git tree has uncommitted changes')
+  .option('-d, --dry', 'print a unified diff and write nothing')
+  .option('-p, --print', 'print the new sources')
+  .option('-f, --force', 'run even when the git tree has uncommitted changes')
   .option('--mark', 'leave a // hotpath-todo comment at each site the codemod cannot rewrite safely')
   .option('--strategy <name>', 'dataloader: `context` (per-request loaders, the default) or `inline` (one query per function)')
   .option('--include <glob...>', 'transform only files matching these globs (relative to the current folder)')
@@ -125,6 +149,8 @@ program
       exclude: opts.exclude,
       report: opts.report,
       progress: Boolean(process.stderr.isTTY),
+      // Without paths, a terminal is asked before the current folder is rewritten; a script gets an error.
+      confirm: process.stdin.isTTY && process.stderr.isTTY ? ask : undefined,
       out: (text) => process.stdout.write(text),
       err: (text) => process.stderr.write(text),
     });
@@ -142,5 +168,14 @@ try {
     // A crash is not a finding: exit 2, as ESLint does, so that a CI job can tell the two apart.
     process.stderr.write(`hotpath: crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 2;
+  }
+}
+
+async function ask(question: string): Promise<boolean> {
+  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await prompt.question(question)).trim());
+  } finally {
+    prompt.close();
   }
 }

@@ -14,7 +14,8 @@ export function codeFrames(cwd: string, color: boolean): (finding: Finding) => s
       f.endLine === f.line
         ? { start: { line: f.line, column: f.column }, end: { line: f.line, column: f.endColumn } }
         : { start: { line: f.line, column: f.column } },
-      { highlightCode: color, linesAbove: 1, linesBelow: 1 },
+      // `forceColor`: babel otherwise asks the terminal itself, and `--color` into a pipe or a file would lose it.
+      { highlightCode: color, forceColor: color, linesAbove: 1, linesBelow: 1 },
     );
   };
 }

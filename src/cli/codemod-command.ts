@@ -26,6 +26,8 @@ export interface CodemodCommandOptions {
   report?: string;
   /** Show a progress bar on stderr (the CLI does on a terminal only). */
   progress?: boolean;
+  /** Asks a yes/no question (the CLI does on a terminal); without it, a run with no paths that would write is refused. */
+  confirm?: (question: string) => Promise<boolean>;
   out(text: string): void;
   err(text: string): void;
 }
@@ -65,6 +67,10 @@ export async function codemodCommand(name: string, paths: string[], options: Cod
       return 1;
     }
   }
+  if (paths.length === 0) {
+    const refused = await confirmCurrentFolder(files, options);
+    if (refused !== null) return refused;
+  }
   const bar = options.progress && files.length >= PROGRESS_FROM ? new SingleBar({ stream: process.stderr, format: `${codemod.name} [{bar}] {value}/{total} files`, clearOnComplete: true, hideCursor: true }) : null;
   bar?.start(files.length, 0);
   const summary = await runCodemod(codemod, {
@@ -81,6 +87,26 @@ export async function codemodCommand(name: string, paths: string[], options: Cod
   if (options.report) writeFileAtomic.sync(path.resolve(options.cwd, options.report), `${JSON.stringify(reportOf(codemod.name, summary, options.dry), null, 2)}\n`);
   options.err(formatSummary(summary, options.dry));
   return summary.failed.length > 0 ? 1 : 0;
+}
+
+/**
+ * No paths: the current folder, said before anything is written. A dry run says it and goes on; a terminal
+ * is asked; a script is refused (exit 2), since a forgotten path must not rewrite a whole repository.
+ * Returns the exit code when the run stops here.
+ */
+async function confirmCurrentFolder(files: string[], options: CodemodCommandOptions): Promise<number | null> {
+  const shown = files.slice(0, 5).map((f) => path.relative(options.cwd, f).split(path.sep).join('/'));
+  const what = `${files.length} file(s) under ${options.cwd} (${shown.join(', ')}${files.length > shown.length ? ', …' : ''})`;
+  if (options.dry) {
+    options.err(`No paths given: looking at ${what}.\n`);
+    return null;
+  }
+  if (!options.confirm) {
+    throw new UsageError(`no paths given: this would rewrite ${what}; name the paths (\`.\` for this folder), or see the diff first with --dry`);
+  }
+  if (await options.confirm(`No paths given: rewrite ${what}? [y/N] `)) return null;
+  options.err('Nothing changed.\n');
+  return 1;
 }
 
 function filterFiles(files: string[], options: CodemodCommandOptions): string[] {

@@ -4,6 +4,7 @@ import { includeIgnoreFile } from '@eslint/compat';
 import { ESLint, type Linter } from 'eslint';
 import plugin from '../index.js';
 import { ALWAYS_IGNORED } from './files.js';
+import type { ConfigOverride } from './user-config.js';
 
 /** What a scan lints with: plain data, so that ESLint's worker threads can rebuild the same options. */
 export interface LintSetup {
@@ -14,12 +15,17 @@ export interface LintSetup {
   /** ESLint's result cache file, or `null` for none. */
   cacheLocation: string | null;
   concurrency: 'off' | 'auto' | number;
+  /** The settings and "warn" severities of the user's ESLint config, by group of files. */
+  overrides?: ConfigOverride[];
 }
 
 // A scan runs once, not on every keystroke: measurements not cached yet are waited for.
 const ONE_SHOT_OPTIONS: Record<string, unknown[]> = { 'client-bundle-budget': [{ coldTimeoutMs: 0 }] };
 
-/** The ESLint options of a scan: the recommended config (typed or not) with only `rules` on. */
+/**
+ * The ESLint options of a scan: the recommended config (typed or not) with only `rules` on, and the user's
+ * `settings.hotpath` (and rules set to "warn") where their ESLint config has them.
+ */
 export function eslintOptions(setup: LintSetup): ESLint.Options {
   const { cwd, rules, tsconfigRootDir } = setup;
   const base = tsconfigRootDir ? plugin.configs['recommended-type-checked'] : plugin.configs.recommended;
@@ -35,6 +41,14 @@ export function eslintOptions(setup: LintSetup): ESLint.Options {
       },
       rules: Object.fromEntries(rules.map((name) => [`hotpath/${name}`, ['error', ...(ONE_SHOT_OPTIONS[name] ?? [])]])),
     },
+    ...(setup.overrides ?? []).map(
+      ({ files, hotpath, warn }): Linter.Config => ({
+        ...(files ? { files } : {}),
+        ...(hotpath ? { settings: { hotpath } } : {}),
+        // A severity alone keeps the options set above.
+        rules: Object.fromEntries(warn.filter((name) => rules.includes(name)).map((name) => [`hotpath/${name}`, 'warn'])),
+      }),
+    ),
     { linterOptions: { reportUnusedDisableDirectives: 'off' } },
   ];
   return {

@@ -16,7 +16,7 @@ export const ALWAYS_IGNORED = [
 
 const SOURCE = /\.[cm]?[jt]sx?$/;
 
-/** The JavaScript and TypeScript files under `paths` (files or folders), absolute and sorted. */
+/** The JavaScript and TypeScript files under `paths` (files or folders), absolute and sorted; each path must hold one. */
 export async function listSourceFiles(cwd: string, paths: string[]): Promise<string[]> {
   const files = new Set<string>();
   for (const p of paths) {
@@ -25,6 +25,8 @@ export async function listSourceFiles(cwd: string, paths: string[]): Promise<str
     const found = SOURCE.test(absolute)
       ? [absolute]
       : await glob('**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}', { cwd: absolute, absolute: true, ignore: ALWAYS_IGNORED });
+    // ESLint's CLI stops here too: a typo in a path must not pass as a clean result.
+    if (found.length === 0) throw new UsageError(`no JavaScript or TypeScript files in ${p}`);
     for (const file of found) files.add(path.normalize(file));
   }
   return [...files].sort();

@@ -18,3 +18,28 @@ export function parseShard(value: string): { index: number; count: number } {
   }
   return { index, count };
 }
+
+/** `--max-warnings 10`: a count of warnings, as ESLint's flag takes it. */
+export function parseMaxWarnings(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new UsageError(`--max-warnings must be a whole number, like 0 or 10 (got "${value}")`);
+  return n;
+}
+
+/** `--rule a --rule b,c`: each use adds to the list. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/**
+ * Whether the pretty output is coloured: `--color`/`--no-color` first, then `FORCE_COLOR` (`0` and `false`
+ * turn colours off, as in Node and chalk), then `NO_COLOR` (when not empty, per no-color.org), then whether
+ * the report goes to a terminal.
+ */
+export function useColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, terminal: boolean): boolean {
+  if (flag !== undefined) return flag;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  if (env.NO_COLOR) return false;
+  return terminal;
+}

@@ -5,14 +5,17 @@ import plugin from '../index.js';
 import { eslintOptions, supportsConcurrency, type LintSetup } from './eslint-options.js';
 import { listSourceFiles } from './files.js';
 import { UsageError } from './usage-error.js';
+import { readUserConfig, type ConfigChoice } from './user-config.js';
 
 export interface ScanOptions {
   cwd: string;
   paths: string[];
   /** `false` forces untyped linting even when a tsconfig.json is found. */
   types: boolean;
-  /** Run only this rule (name without the `hotpath/` prefix). */
-  rule?: string;
+  /** Run only these rules (names with or without the `hotpath/` prefix); all recommended ones when empty. */
+  rules?: string[];
+  /** The user's ESLint config to read `settings.hotpath` from: looked up (default), a file, or `false` for none. */
+  config?: ConfigChoice;
   /** Called with (done, total) while files are linted in chunks. */
   onProgress?: (done: number, total: number) => void;
   /** ESLint's own multithread linting: worker threads, `auto` for as many as pay off, `off` for none. */
@@ -38,8 +41,10 @@ const NOT_IN_PROJECT = /was not found by the project service|not included in any
 
 /** Runs the plugin's recommended config over `paths` through ESLint's Node API. */
 export async function scan(options: ScanOptions): Promise<ScanResult> {
-  const rules = selectRules(options.rule);
+  const rules = selectRules(options.rules ?? []);
   const tsconfig = options.types ? findTsconfig(options.cwd, options.paths) : null;
+  const listed = await listSourceFiles(options.cwd, options.paths);
+  const overrides = await readUserConfig(options.cwd, listed, options.config);
   const setup = (tsconfigRootDir: string | null, cached: boolean): LintSetup => ({
     cwd: options.cwd,
     rules,
@@ -47,12 +52,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     // The typed and the untyped run keep their own caches: their results differ for the same file.
     cacheLocation: cached && options.cacheLocation ? `${options.cacheLocation}${tsconfigRootDir ? '-typed' : ''}` : null,
     concurrency: options.concurrency ?? 'off',
+    overrides,
   });
   const typedLint = tsconfig ? await createEslint(setup(path.dirname(tsconfig), true)) : null;
   const untypedLint = await createEslint(setup(null, !typedLint));
   const lint = typedLint ?? untypedLint;
 
-  const all = await listFiles(options.cwd, options.paths, lint);
+  const all = await keepLinted(listed, options.cwd, options.paths, lint);
   const files = options.shard ? shardOf(all, options.shard, options.cwd) : all;
   const results: ESLint.LintResult[] = [];
   // Threads start per lintFiles() call: with them, one call for all files.
@@ -76,15 +82,16 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   return { results, files: files.length, typed: Boolean(typedLint), tsconfig, rules };
 }
 
-function selectRules(only: string | undefined): string[] {
+function selectRules(only: string[]): string[] {
   const all = Object.keys(plugin.rules);
-  if (only === undefined) {
+  if (only.length === 0) {
     const recommended = plugin.configs.recommended.rules ?? {};
     return all.filter((name) => `hotpath/${name}` in recommended);
   }
-  const name = only.replace(/^hotpath\//, '');
-  if (!all.includes(name)) throw new UsageError(`unknown rule "${only}"; rules: ${all.join(', ')}`);
-  return [name];
+  const names = only.flatMap((value) => value.split(',')).map((value) => value.trim().replace(/^hotpath\//, ''));
+  const unknown = names.find((name) => !all.includes(name));
+  if (unknown !== undefined) throw new UsageError(`unknown rule "${unknown}"; rules: ${all.join(', ')}`);
+  return [...new Set(names)].sort();
 }
 
 /** A tsconfig.json at the root of the first scanned path, or in the working directory. */
@@ -113,8 +120,14 @@ export function shardOf(files: string[], { index, count }: { index: number; coun
   return sorted.filter((_, i) => i % count === index - 1).map((f) => f.file);
 }
 
-async function listFiles(cwd: string, paths: string[], eslint: ESLint): Promise<string[]> {
+/** The listed files ESLint does not ignore; each path given must keep one, as ESLint's own CLI insists. */
+async function keepLinted(listed: string[], cwd: string, paths: string[], eslint: ESLint): Promise<string[]> {
   const kept: string[] = [];
-  for (const file of await listSourceFiles(cwd, paths)) if (!(await eslint.isPathIgnored(file))) kept.push(file);
+  for (const file of listed) if (!(await eslint.isPathIgnored(file))) kept.push(file);
+  for (const p of paths) {
+    const root = path.resolve(cwd, p);
+    const inside = (file: string) => file === root || file.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+    if (!kept.some(inside)) throw new UsageError(`all files in ${p} are ignored (node_modules, build output or .gitignore)`);
+  }
   return kept;
 }

@@ -140,6 +140,56 @@ describe('hotpath codemod', () => {
     expect(git('status', '--porcelain')).toBe('');
   });
 
+  it('-d, -p and -f are --dry, --print and --force', () => {
+    const transform = path.join(TRANSFORMS, 'rename-get-user.mjs');
+    const dry = run(transform, 'src/profile.ts', '-d', '-p');
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain('+  const user = await loadUser(id);');
+    expect(dry.stdout).toContain('const user = await loadUser(id);\n  return user;');
+    expect(readFileSync(file(), 'utf8')).toBe(SOURCE);
+    writeFileSync(path.join(repo, 'src/users.ts'), '// an uncommitted edit\n');
+    expect(run(transform, 'src').status).toBe(1);
+    expect(run(transform, 'src', '-f').status).toBe(0);
+    expect(readFileSync(file(), 'utf8')).toContain('await loadUser(id)');
+  });
+
+  it('without paths, says what it would rewrite and refuses in a script; --dry goes ahead, writing nothing', () => {
+    const transform = path.join(TRANSFORMS, 'rename-get-user.mjs');
+    const refused = run(transform);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr.trim()).toBe(
+      `hotpath: no paths given: this would rewrite 2 file(s) under ${repo} (src/profile.ts, src/users.ts); name the paths (\`.\` for this folder), or see the diff first with --dry`,
+    );
+    expect(git('status', '--porcelain')).toBe('');
+    const dry = run(transform, '--dry');
+    expect(dry.status).toBe(0);
+    expect(dry.stderr).toMatch(/^No paths given: looking at 2 file\(s\) under .* \(src\/profile\.ts, src\/users\.ts\)\.\nWould change: 1 file/);
+    expect(git('status', '--porcelain')).toBe('');
+    expect(run(transform, '.').status).toBe(0);
+    expect(readFileSync(file(), 'utf8')).toContain('await loadUser(id)');
+  });
+
+  it.skipIf(!existsSync('/usr/bin/script'))('without paths on a terminal, asks first: no leaves the folder alone, yes rewrites it', () => {
+    const transform = path.join(TRANSFORMS, 'rename-get-user.mjs');
+    // `script` gives the CLI a pseudo-terminal and types the answer into it.
+    const answer = (text: string) =>
+      spawnSync('bash', ['-c', `printf '${text}\\n' | script -qec "${process.execPath} ${BIN} codemod ${transform}" /dev/null`], { cwd: repo, encoding: 'utf8' });
+    const no = answer('n');
+    expect(no.stdout).toMatch(/No paths given: rewrite 2 file\(s\) under .*\? \[y\/N\]/);
+    expect(no.stdout).toContain('Nothing changed.');
+    expect(readFileSync(file(), 'utf8')).toBe(SOURCE);
+    const yes = answer('y');
+    expect(yes.stdout).toMatch(/Changed: 1 file/);
+    expect(readFileSync(file(), 'utf8')).toContain('await loadUser(id)');
+  });
+
+  it('a path with no source file is one line and exit 2', () => {
+    writeFileSync(path.join(repo, 'notes.md'), '# notes\n');
+    const result = run(path.join(TRANSFORMS, 'rename-get-user.mjs'), 'notes.md');
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe('hotpath: no JavaScript or TypeScript files in notes.md');
+  });
+
   it('runs ts-morph transforms with the same conventions', () => {
     const result = run(path.join(TRANSFORMS, 'add-return-types.mjs'), 'src/users.ts');
     expect(result.status).toBe(0);

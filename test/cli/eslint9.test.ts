@@ -22,8 +22,8 @@ export async function seed(ids, store) {
 
 /**
  * `hotpath scan` from the packed tarball, installed beside ESLint 9.0.0 in one `npm install`: it passes
- * ESLint only the options that version knows (multithread linting came in 9.34), and a flag the installed
- * ESLint cannot serve is a usage error, exit 2.
+ * ESLint only the options that version knows (multithread linting came in 9.34), reads the user's config,
+ * and a flag the installed ESLint cannot serve is a usage error, exit 2.
  */
 describe(`hotpath scan on ESLint ${OLDEST}`, { timeout: 300_000 }, () => {
   const packDir = mkdtempSync(path.join(tmpdir(), 'hotpath-pack-'));
@@ -48,6 +48,12 @@ describe(`hotpath scan on ESLint ${OLDEST}`, { timeout: 300_000 }, () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
     expect(lines(result.stdout)).toEqual([6]);
+  });
+
+  it('reads settings.hotpath from eslint.config.js', () => {
+    writeFileSync(path.join(project, 'eslint.config.js'), 'export default [{ settings: { hotpath: { drizzle: { names: ["store"] } } } }];\n');
+    expect(lines(scan('--format', 'json').stdout)).toEqual([6, 7]);
+    expect(lines(scan('--format', 'json', '--no-config-lookup').stdout)).toEqual([6]);
   });
 
   it('--concurrency, which needs ESLint 9.34, is a usage error: one line, exit 2', () => {
