@@ -2,7 +2,7 @@ import path from 'node:path';
 import { analyze } from '@typescript-eslint/scope-manager';
 import { parse } from '@typescript-eslint/typescript-estree';
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { readDirectory, readJsonObject, readText, statOf } from './disk.js';
+import { readDirectory, readJsonObject, readText, statOf, stripComments } from './disk.js';
 import { resolveProjectModule, scanImports } from './module-graph.js';
 import { walk } from './walk.js';
 
@@ -163,7 +163,8 @@ function importsOf(file: string): string[] {
   if (!facts) return [];
   if (!facts.runtime) {
     const text = facts.scanned.length > 0 ? readText(file) : null;
-    facts.runtime = text === null ? facts.scanned : runtimeOnly(facts.scanned, text, file);
+    // Parsing is most of the cost of an app's first scan: skipped when every binding is plainly used as a value.
+    facts.runtime = text === null || (!DATA_EXPORT.test(text) && everyBindingReadAsValue(text)) ? facts.scanned : runtimeOnly(facts.scanned, text, file);
   }
   return facts.runtime;
 }
@@ -181,6 +182,32 @@ function dataOnlyOf(program: TSESTree.Program): Set<TSESTree.ImportDeclaration> 
   } catch {
     return null;
   }
+}
+
+const IMPORT_BINDINGS = /\bimport\s+(?!type\b)(?:([\w$]+)\s*,?\s*)?(?:\{([^}]*)\}|\*\s*as\s+([\w$]+))?\s*from\s*["'][^"'\n]*["']/g;
+
+/**
+ * Does every binding of the module's value imports have a plain value use: a call, a member read, a JSX
+ * element, `new`? Then no import is erased as types only, and the module needs no parse. Syntactic and
+ * one-sided: a "no" only means the parse decides.
+ */
+function everyBindingReadAsValue(text: string): boolean {
+  const code = stripComments(text);
+  const names: string[] = [];
+  for (const m of code.matchAll(IMPORT_BINDINGS)) {
+    if (m[1]) names.push(m[1]);
+    if (m[3]) names.push(m[3]);
+    for (const part of m[2]?.split(',') ?? []) {
+      const binding = part.trim();
+      if (!binding || binding.startsWith('type ')) continue;
+      names.push(binding.split(/\s+as\s+/).pop()!.trim());
+    }
+  }
+  const rest = code.replace(IMPORT_BINDINGS, '');
+  return names.every((name) => {
+    const n = name.replace(/\$/g, '\\$');
+    return new RegExp(`(?<![\\w$.])${n}\\s*[(.]|<${n}[\\s/>]|\\bnew\\s+${n}\\b`).test(rest);
+  });
 }
 
 // What the scan found, less what the compilers and Next.js drop, as read from the parsed module.
