@@ -2,6 +2,7 @@ import path from 'node:path';
 import { analyze } from '@typescript-eslint/scope-manager';
 import { parse } from '@typescript-eslint/typescript-estree';
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
 import { readDirectory, readJsonObject, readText, statOf, stripComments } from './disk.js';
 import { resolveProjectModule, scanImports } from './module-graph.js';
 import { walk } from './walk.js';
@@ -213,31 +214,76 @@ function everyBindingReadAsValue(text: string): boolean {
 // What the scan found, less what the compilers and Next.js drop, as read from the parsed module.
 function runtimeOnly(imports: string[], text: string, file: string): string[] {
   if (text.length > MAX_PARSED_BYTES || !/\bimport\s*[\w${*]/.test(text)) return imports;
-  let program: TSESTree.Program;
-  try {
-    program = parse(text, { jsx: !/\.[cm]?ts$/.test(file), range: true, loc: false });
-  } catch {
-    return imports;
-  }
   const dropped = new Set<string>();
   const kept = new Set<string>();
-  const values = readsOf(program);
-  const dataOnly = DATA_EXPORT.test(text) ? dataOnlyOf(program) : null;
-  for (const s of program.body) {
-    if (s.type === T.ImportDeclaration) {
-      const source = s.source.value;
-      const erased =
-        s.importKind === 'type' ||
-        (s.specifiers.length > 0 &&
-          s.specifiers.every((x) => (x.type === T.ImportSpecifier && x.importKind === 'type') || !values.has(x.local.name)));
-      (erased || dataOnly?.has(s) ? dropped : kept).add(source);
-    } else if (s.type === T.ExportNamedDeclaration && s.source) {
-      // `export { getServerSideProps } from "…"`: the page's data function lives there.
-      const data = dataOnly && s.specifiers.length > 0 && s.specifiers.every((x) => DATA_FUNCTIONS.has(exportedName(x)));
-      (s.exportKind === 'type' || data ? dropped : kept).add(s.source.value);
+  if (DATA_EXPORT.test(text)) {
+    // A page's data functions: ESTree and scopes, as the rule reads the linted page.
+    let program: TSESTree.Program;
+    try {
+      program = parse(text, { jsx: !/\.[cm]?ts$/.test(file), range: true, loc: false });
+    } catch {
+      return imports;
+    }
+    const values = readsOf(program);
+    const dataOnly = dataOnlyOf(program);
+    for (const s of program.body) {
+      if (s.type === T.ImportDeclaration) {
+        const erased =
+          s.importKind === 'type' ||
+          (s.specifiers.length > 0 &&
+            s.specifiers.every((x) => (x.type === T.ImportSpecifier && x.importKind === 'type') || !values.has(x.local.name)));
+        (erased || dataOnly?.has(s) ? dropped : kept).add(s.source.value);
+      } else if (s.type === T.ExportNamedDeclaration && s.source) {
+        // `export { getServerSideProps } from "…"`: the page's data function lives there.
+        const data = dataOnly && s.specifiers.length > 0 && s.specifiers.every((x) => DATA_FUNCTIONS.has(exportedName(x)));
+        (s.exportKind === 'type' || data ? dropped : kept).add(s.source.value);
+      }
+    }
+  } else {
+    // Any other module: TypeScript's own parser, without the ESTree conversion (the larger part of a parse).
+    let source: ts.SourceFile;
+    try {
+      source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, /\.[cm]?ts$/.test(file) ? ts.ScriptKind.TS : ts.ScriptKind.TSX);
+    } catch {
+      return imports;
+    }
+    const values = valueReadsOf(source);
+    for (const s of source.statements) {
+      if (ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier)) {
+        const clause = s.importClause;
+        const bindings = clause?.namedBindings;
+        const locals = [
+          ...(clause?.name ? [clause.name.text] : []),
+          ...(bindings && ts.isNamespaceImport(bindings) ? [bindings.name.text] : []),
+          ...(bindings && ts.isNamedImports(bindings) ? bindings.elements.filter((e) => !e.isTypeOnly).map((e) => e.name.text) : []),
+        ];
+        const erased = clause !== undefined && (clause.isTypeOnly || !locals.some((l) => values.has(l)));
+        (erased ? dropped : kept).add(s.moduleSpecifier.text);
+      } else if (ts.isExportDeclaration(s) && s.moduleSpecifier && ts.isStringLiteral(s.moduleSpecifier)) {
+        (s.isTypeOnly ? dropped : kept).add(s.moduleSpecifier.text);
+      }
     }
   }
   return imports.filter((source) => kept.has(source) || !dropped.has(source));
+}
+
+// The names a module reads as values, on TypeScript's tree: as `readsOf`, types and imports left out.
+function valueReadsOf(source: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) || ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
+    if (ts.isIdentifier(node)) {
+      const parent = node.parent;
+      const isKey =
+        (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
+        (ts.isPropertyAssignment(parent) && parent.name === node) ||
+        (ts.isJsxAttribute(parent) && parent.name === node);
+      if (!isKey) names.add(node.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return names;
 }
 
 /**
