@@ -51,3 +51,12 @@ export const EXECUTING: ReadonlySet<string> = new Set(['execute', 'all', 'get', 
 
 /** Ways a promise is consumed; a Drizzle builder is lazy and only runs when one of these happens. */
 export const PROMISE_METHODS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
+
+/** drizzle-orm's condition operators, which take a table's column first: `eq(users.id, id)`. */
+export const CONDITION_OPERATORS: ReadonlySet<string> = new Set([
+  'eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'inArray', 'notInArray', 'isNull', 'isNotNull', 'like', 'ilike',
+  'notLike', 'notIlike', 'between', 'notBetween', 'arrayContains', 'arrayContained', 'arrayOverlaps',
+]);
+
+/** Exports that define a table: `pgTable("users", { … })`. */
+export const TABLE_FACTORIES = /^(?:pg|mysql|sqlite|singlestore|gel)Table(?:Creator)?$/;

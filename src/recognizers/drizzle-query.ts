@@ -1,13 +1,15 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import {
+  CONDITION_OPERATORS,
   EXECUTING,
   NON_EXECUTING,
   PROMISE_METHODS,
   QUERY_ENTRIES,
   RELATIONAL_METHODS,
+  TABLE_FACTORIES,
   type DrizzleOperation,
 } from '../knowledge/drizzle.js';
-import { compactText, flattenChain, memberName, type ChainSegment } from './chain.js';
+import { compactText, flattenChain, keyName, memberName, type ChainSegment } from './chain.js';
 import type { FileContext } from './file-context.js';
 import { isContextMember, isDrizzleDatabase } from './libraries.js';
 import { originOf } from './origin.js';
@@ -56,7 +58,7 @@ export function recognizeDrizzleQuery(node: TSESTree.CallExpression, file: FileC
   if (!shape) return null;
   const execution = runsAtOnce(chain.segments.at(-1)!, shape) ? 'immediate' : executionOf(node, file, 0);
   if (!execution) return null;
-  if (!isDatabase(shape.receiver, file, shape.operation === 'prepared')) return null;
+  if (!isDatabase(shape.receiver, file, shape.operation === 'prepared', chain.segments)) return null;
   const receiverText = compactText(file.context.sourceCode.getText(shape.receiver));
   return {
     node,
@@ -76,7 +78,7 @@ export function recognizeDrizzleQuery(node: TSESTree.CallExpression, file: FileC
 export function isDrizzleSelectBuilder(node: TSESTree.Node, file: FileContext): boolean {
   if (node.type !== T.CallExpression || node.callee.type !== T.MemberExpression) return false;
   const shape = findShape(flattenChain(node).segments);
-  return shape?.operation === 'select' && isDatabase(shape.receiver, file, false);
+  return shape?.operation === 'select' && isDatabase(shape.receiver, file, false, flattenChain(node).segments);
 }
 
 // `.execute()`, and SQLite's synchronous `.all()/.get()/.run()/.values()`; `insert(t).values({…})` only builds.
@@ -162,7 +164,7 @@ function describe(receiver: string, shape: Shape): string {
   }
 }
 
-function isDatabase(receiver: TSESTree.Expression, file: FileContext, prepared: boolean): boolean {
+function isDatabase(receiver: TSESTree.Expression, file: FileContext, prepared: boolean, segments: ChainSegment[]): boolean {
   const origin = prepared ? null : originOf(receiver, file);
   // Traced to `drizzle(…)` itself: certain, and far cheaper than asking the checker.
   if (isDrizzleDatabase(origin)) return true;
@@ -171,7 +173,98 @@ function isDatabase(receiver: TSESTree.Expression, file: FileContext, prepared: 
     if (typed !== undefined) return typed;
   }
   // The statement was prepared from a chain whose receiver was checked when it was recognized.
-  return prepared || isContextMember(origin, file.settings.drizzle.contextKeys);
+  if (prepared || isContextMember(origin, file.settings.drizzle.contextKeys)) return true;
+  // Not traced to anything (a `ctx.database`, a client from a package not in the checkout): the chain's
+  // own evidence decides, never its receiver's name.
+  return origin === null && comesFromOutside(receiver, file) && hasDrizzleEvidence(segments, file);
+}
+
+/**
+ * Whether the receiver is handed in (a parameter, `this`, an import): a local value made here (`new Map()`,
+ * a literal) would have been traced if it were a database.
+ */
+function comesFromOutside(receiver: TSESTree.Expression, file: FileContext, depth = 0): boolean {
+  let root: TSESTree.Node = receiver;
+  const keys: string[] = [];
+  while (root.type === T.MemberExpression || root.type === T.CallExpression || root.type === T.TSNonNullExpression) {
+    if (root.type === T.MemberExpression) keys.unshift(memberName(root) ?? '');
+    root = root.type === T.MemberExpression ? root.object : root.type === T.CallExpression ? root.callee : root.expression;
+  }
+  if (root.type === T.ThisExpression) return true;
+  if (root.type !== T.Identifier) return false;
+  const def = ASTUtils.findVariable(file.context.sourceCode.getScope(root), root)?.defs[0];
+  if (def?.type === 'ImportBinding') return true;
+  // `const { tx } = pc`, `const db = ctx.db`: as outside as what it is taken from.
+  const init = def?.type === 'Variable' && def.node.type === T.VariableDeclarator ? def.node.init : null;
+  if (init && (init.type === T.Identifier || init.type === T.MemberExpression) && depth < 4) return comesFromOutside(init, file, depth + 1);
+  if (def?.type !== 'Parameter') return false;
+  // A declared type that is not Drizzle's says what the value is; `any`, none, or one from outside does not.
+  const annotation = declaredType(def.name);
+  return annotation === null || isOpaqueType(annotation, keys[0], file);
+}
+
+function declaredType(name: TSESTree.Node): TSESTree.TypeNode | null {
+  for (let node: TSESTree.Node | undefined = name; node && !isFunction(node); node = node.parent) {
+    if ('typeAnnotation' in node && node.typeAnnotation?.type === T.TSTypeAnnotation) return node.typeAnnotation.typeAnnotation;
+  }
+  return null;
+}
+
+function isOpaqueType(type: TSESTree.TypeNode, key: string | undefined, file: FileContext): boolean {
+  if (type.type === T.TSAnyKeyword) return true;
+  if (type.type === T.TSTypeLiteral && key !== undefined) {
+    const member = type.members.find((m) => m.type === T.TSPropertySignature && keyName(m.key, m.computed) === key);
+    const inner = member?.type === T.TSPropertySignature ? member.typeAnnotation?.typeAnnotation : undefined;
+    return inner === undefined || isOpaqueType(inner, undefined, file);
+  }
+  // A type of the project (or of a package not in the checkout: `Database` from `@acme/db`) that the origin
+  // walk could not trace: unknown, not something else. A global (`Map`) is something else.
+  if (type.type !== T.TSTypeReference || type.typeName.type !== T.Identifier) return false;
+  return Boolean(ASTUtils.findVariable(file.context.sourceCode.getScope(type.typeName), type.typeName)?.defs[0]);
+}
+
+/**
+ * A chain that only Drizzle writes: its table is defined with `pgTable(…)` (traced through imports), or a
+ * condition is a drizzle-orm operator on one of the table's columns (`.where(eq(users.id, id))`). Knex,
+ * Kysely and Prisma chains name tables by string or model and build conditions otherwise.
+ */
+function hasDrizzleEvidence(segments: ChainSegment[], file: FileContext): boolean {
+  const relational = segments.find((s) => RELATIONAL_METHODS.has(s.name))?.call?.arguments[0];
+  if (relational?.type === T.ObjectExpression) return relationalWhere(relational, file);
+  const tables = segments.flatMap((s) => (TABLE_METHODS.has(s.name) && s.call?.arguments[0] ? [s.call.arguments[0]] : []));
+  const table = tables[0];
+  if (!table || (table.type !== T.Identifier && table.type !== T.MemberExpression)) return false;
+  const tableOrigin = originOf(table, file);
+  if (tableOrigin?.package === 'drizzle-orm' && TABLE_FACTORIES.test(tableOrigin.path[0] ?? '') && tableOrigin.path[1] === '()') return true;
+  const tableText = file.context.sourceCode.getText(table);
+  return segments.some((s) => s.call?.arguments.some((arg) => usesOperatorOn(arg, tableText, file)));
+}
+
+// Where a builder names its table: `.from(t)`, `.insert(t)`, `.update(t)`, `.delete(t)`, joins.
+const TABLE_METHODS: ReadonlySet<string> = new Set(['from', 'insert', 'update', 'delete', 'innerJoin', 'leftJoin']);
+
+// `findFirst({ where: eq(users.id, id) })`, or drizzle's callback form `where: (t, { eq }) => eq(t.id, id)`.
+function relationalWhere(options: TSESTree.ObjectExpression, file: FileContext): boolean {
+  const where = options.properties.find((p) => p.type === T.Property && keyName(p.key, p.computed) === 'where');
+  const value = where?.type === T.Property ? where.value : null;
+  if (value?.type === T.CallExpression && value.arguments[0]?.type === T.MemberExpression) {
+    return usesOperatorOn(value, file.context.sourceCode.getText(value.arguments[0].object), file);
+  }
+  const operators = (value?.type === T.ArrowFunctionExpression || value?.type === T.FunctionExpression) ? value.params[1] : undefined;
+  return operators?.type === T.ObjectPattern && operators.properties.some((p) => p.type === T.Property && CONDITION_OPERATORS.has(keyName(p.key, p.computed) ?? ''));
+}
+
+function usesOperatorOn(node: TSESTree.Node, table: string, file: FileContext): boolean {
+  if (node.type !== T.CallExpression) return false;
+  if (node.callee.type === T.Identifier && CONDITION_OPERATORS.has(node.callee.name)) {
+    const column = node.arguments[0];
+    if (column?.type === T.MemberExpression && file.context.sourceCode.getText(column.object) === table) {
+      const variable = ASTUtils.findVariable(file.context.sourceCode.getScope(node.callee), node.callee);
+      return variable?.defs[0]?.type === 'ImportBinding';
+    }
+  }
+  // `and(eq(…), …)`, `or(…)`: the operators nest.
+  return node.arguments.some((arg) => usesOperatorOn(arg, table, file));
 }
 
 const WRAPPERS: ReadonlySet<string> = new Set([

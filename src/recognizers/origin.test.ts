@@ -52,3 +52,20 @@ describe('origin paths', () => {
     expect(origins).toEqual(['2: {"package":"drizzle-orm","path":["type","NodePgDatabase","query"]}']);
   });
 });
+
+// No origin at all: a context key nobody configured, a client from a package that is not in the checkout.
+describe.for(MODES)('a receiver that cannot be traced (%s)', (mode) => {
+  it.for([
+    ['`ctx.database`, with a condition on a Drizzle column', 'export const f = async (ctx: { database: any }, id: number) => await ctx.database.select().from(users).where(eq(users.id, id));', 1],
+    ['a client of a package not in the checkout, with a relational `where`', 'import { client } from "@acme/not-installed";\nexport const f = async (id: number) => await client.query.users.findFirst({ where: eq(users.id, id) });', 1],
+    ['a parameter typed with a type from a package not in the checkout', 'import type { Database } from "@acme/not-installed";\nexport const f = async (db: Database, id: number) => await db.delete(users).where(eq(users.id, id));', 1],
+    ['a parameter whose declared type is not a database', 'export const f = async (db: { select(): { from(t: unknown): Promise<unknown[]> } }) => await db.select().from(users);', 0],
+    ['a table defined with pgTable, without a condition', 'export const f = async (ctx: { database: any }) => await ctx.database.insert(users).values({ name: "x" });', 1],
+    ['a string table and a local `eq` (not Drizzle)', 'const eq = (a: unknown, b: unknown) => [a, b];\nexport const f = async (knex: any) => await knex.select().from("users").where(eq("id", 1));', 0],
+    ['a receiver traced to something else', 'const db = new Map<string, any>();\nexport const f = async () => await db.get("x").select().from(users).where(eq(users.id, 1));', 0],
+  ] as const)('%s', ([, body, count]) => {
+    const code = `import { eq } from "drizzle-orm";\nimport { users } from "./lib/schema.js";\n${body}`;
+    expect(queries(code, mode).length, code).toBe(count);
+  });
+});
+
