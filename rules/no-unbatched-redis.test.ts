@@ -154,6 +154,19 @@ const invalid: Invalid[] = [
     errors: [inARow(2, 2, 'HSET, EXPIRE', `Send one \`pipeline()…exec()\`${CODEMOD}`)],
   },
   {
+    name: 'GET per item on a project interface that extends the ioredis client',
+    code: code(dedent`
+      interface ExtendedRedis extends Cluster {
+        getJson<T>(key: string): Promise<T | null>;
+      }
+      export async function names(client: ExtendedRedis, ids: string[]) {
+        for (const id of ids) await client.get(\`name:\${id}\`);
+      }
+    `),
+    // A cluster: MGET would need every key in one slot.
+    errors: [perItem(5, 'client.get()', 'per item of `ids`', 'one round trip each.', `Use one \`pipeline()…exec()\`${CODEMOD}`)],
+  },
+  {
     name: 'GETs on a cluster with one hash tag can use MGET',
     code: code(dedent`
       const cluster = new Cluster([{ host: "127.0.0.1", port: 7000 }]);

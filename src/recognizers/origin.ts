@@ -156,7 +156,7 @@ function evaluateBinding(binding: Binding, env: ModuleEnv, keys: string[], types
     case 'type':
       return evaluateTypeAt(binding.annotation, keys, env);
     case 'interface':
-      return keys.length > 0 ? evaluateInterfaceMember(binding.decl, keys, env) : null;
+      return evaluateInterfaceMember(binding.decl, keys, env);
     case 'param': {
       const param = binding.fn.params[binding.index];
       const annotated = param && annotationOf(param.type === T.TSParameterProperty ? param.parameter : param);
@@ -248,7 +248,6 @@ function evaluateType(annotation: TSESTree.TypeNode, env: ModuleEnv): Origin | n
         const constraint = typeParameterConstraint(name);
         return constraint ? evaluateType(constraint, env) : evaluateUtilityType(name.name, annotation, env);
       }
-      if (binding.kind === 'interface') return null;
       const origin =
         binding.kind === 'import'
           ? evaluateImport(binding.source, binding.imported, env)
@@ -330,8 +329,12 @@ function evaluateTypeAt(annotation: TSESTree.TypeNode, path: readonly string[], 
   }
 }
 
+/**
+ * A member of an interface, or with an empty path the interface itself: `interface ExtendedRedis extends
+ * Redis { getJson… }` is a Redis client with more methods.
+ */
 function evaluateInterfaceMember(decl: TSESTree.TSInterfaceDeclaration, path: readonly string[], env: ModuleEnv): Origin | null {
-  const own = evaluateMember(decl.body.body, path, env);
+  const own = path.length > 0 ? evaluateMember(decl.body.body, path, env) : null;
   if (own) return own;
   for (const heritage of decl.extends) {
     if (heritage.expression.type !== T.Identifier) continue;

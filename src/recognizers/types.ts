@@ -56,7 +56,9 @@ export function isTypeFromPackage(
     if (t.isUnionOrIntersection()) return t.types.some(visit);
     const symbols = [t.aliasSymbol, t.getSymbol()];
     const declarations = symbols.flatMap((s) => s?.getDeclarations() ?? []);
-    return declarations.some((d) => pattern.test(d.getSourceFile().fileName.replaceAll('\\', '/')));
+    if (declarations.some((d) => pattern.test(d.getSourceFile().fileName.replaceAll('\\', '/')))) return true;
+    // `interface ExtendedRedis extends Redis { getJson… }`: a project type built on the library's.
+    return t.isClassOrInterface() && (types.checker.getBaseTypes(t) ?? []).some(visit);
   };
   return visit(type);
 }
