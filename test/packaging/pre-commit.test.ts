@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -83,7 +83,12 @@ describe('pre-commit hook with lint-staged and simple-git-hooks', () => {
     expect(git('rev-parse', '--verify', 'HEAD').status).not.toBe(0);
 
     writeFileSync(path.join(repo, 'authors.ts'), FIXED);
-    git('add', 'authors.ts');
+    // A client component that imports a stylesheet and a JSON file, as nearly every Next.js app has.
+    mkdirSync(path.join(repo, 'app'));
+    writeFileSync(path.join(repo, 'app/page.css'), 'main { margin: 0; }\n');
+    writeFileSync(path.join(repo, 'app/copy.json'), '{ "title": "Authors" }\n');
+    writeFileSync(path.join(repo, 'app/page.tsx'), '"use client";\nimport "./page.css";\nimport copy from "./copy.json";\n\nexport default function Page() {\n  return copy.title;\n}\n');
+    git('add', 'authors.ts', 'app');
     const passed = git('commit', '-m', 'authors, in one query');
     expect(passed.stderr + passed.stdout).not.toContain('hotpath/');
     expect(passed.status).toBe(0);
