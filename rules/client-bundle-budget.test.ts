@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import { afterAll } from 'vitest';
 import { measure, type ImportEntry } from '../src/bundle/measure.js';
@@ -21,6 +22,11 @@ function kb(...entries: ImportEntry[]): string {
   if (!('gzip' in result)) throw new Error(result.error);
   return (result.gzip / 1000).toFixed(1);
 }
+/** What a JSON file next to the client component adds: its minified text, gzipped. */
+function jsonKb(file: string): string {
+  const text = readFileSync(path.join(PROJECT, path.dirname(CLIENT), file), 'utf8');
+  return (gzipSync(JSON.stringify(JSON.parse(text))).length / 1000).toFixed(1);
+}
 function bundleError(entry: ImportEntry): string {
   const result = measure([entry], ROOT, []);
   if (!('error' in result)) throw new Error('expected a bundling error');
@@ -35,6 +41,12 @@ const server = (source: string, reason: string) => ({ messageId: 'serverOnly' as
 const LODASH_HINT = ' Lighter: `lodash-es`, per-function imports (`lodash/debounce`) or built-ins.';
 
 const invalid: Invalid[] = [
+  {
+    name: 'a JSON file of the project counts at its minified gzip size',
+    code: `"use client";\nimport countries from "./countries.json";\nimport "./feed.css";\nexport const names = () => countries.map((c) => c.name);`,
+    settings: { hotpath: { budgets: { importKb: 0.2 } } },
+    errors: [{ ...over('./countries.json', jsonKb('countries.json'), '0.2', ' Fetch it at run time, or `import()` it where it is used.'), line: 2 }],
+  },
   {
     name: 'moment in a client component, with its lighter alternatives',
     code: `"use client";\nimport moment from "moment";\nexport const when = (d: Date) => moment(d).fromNow();`,

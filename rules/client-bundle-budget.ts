@@ -123,7 +123,7 @@ export default createRule<Options, MessageIds>({
             context.report({
               node,
               messageId: 'overImportBudget',
-              data: { source, size: kb(cost.gzip), budget: String(budgets.importKb), hint: '' },
+              data: { source, size: kb(cost.gzip), budget: String(budgets.importKb), hint: JSON_HINT },
             });
           }
           return;
@@ -186,6 +186,9 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+// A JSON file is inlined whole into the bundle of every page that imports it.
+const JSON_HINT = ' Fetch it at run time, or `import()` it where it is used.';
 
 function hintFor(name: string, suggest: TSESLint.ReportSuggestionArray<MessageIds>): string {
   const alternative = LIGHTER_ALTERNATIVES[name];
