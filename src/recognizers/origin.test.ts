@@ -69,3 +69,15 @@ describe.for(MODES)('a receiver that cannot be traced (%s)', (mode) => {
   });
 });
 
+describe('a walk that cannot end', () => {
+  it('stops on type aliases that refer to each other, and on self-returning functions', () => {
+    const code = dedent`
+      type A = B | { db: A };
+      type B = A;
+      function again(): ReturnType<typeof again> { return again(); }
+      export const f = async (x: A, y: B) => { await x.db.select(); await y.select(); await again().select(); };
+    `;
+    expect(queries(code, 'untyped')).toEqual([]);
+  });
+});
+

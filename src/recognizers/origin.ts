@@ -64,14 +64,19 @@ interface ModuleEnv {
   file: FileContext;
   lookup(id: TSESTree.Identifier): Binding | null;
   depth: number;
+  /** Steps left for this whole question, shared by every env it spawns: alternatives (unions, returns,
+   * `extends`) branch, and a walk must stay cheap whatever the code (generated types, deep alias chains). */
+  work: { left: number };
 }
 
 // Bounds a walk through bindings and chains (and so any cycle); real chains stay well below it.
 const MAX_DEPTH = 48;
+// Bounds all the steps of one question; the deepest real database origins in the corpus take under 200.
+const MAX_STEPS = 400;
 
 /** The origin of an expression in the file being linted. */
 export function originOf(node: TSESTree.Node, file: FileContext): Origin | null {
-  return evaluate(node, { file, depth: 0, lookup: lookupIn(file) });
+  return evaluate(node, { file, depth: 0, lookup: lookupIn(file), work: { left: MAX_STEPS } });
 }
 
 /** Names looked up through scopes: in the linted file, or inside a function of a module read from disk. */
@@ -85,6 +90,7 @@ function lookupIn(file: FileContext): ModuleEnv['lookup'] {
 
 function evaluate(node: TSESTree.Node, env: ModuleEnv): Origin | null {
   if (env.depth > MAX_DEPTH) return null;
+  if (--env.work.left < 0) return null;
   const next = { ...env, depth: env.depth + 1 };
   switch (node.type) {
     case T.Identifier: {
@@ -179,11 +185,12 @@ function evaluateBinding(binding: Binding, env: ModuleEnv, keys: string[], types
 
 function evaluateCalledFunction(callee: TSESTree.Expression, env: ModuleEnv): Origin | null {
   const target = resolveFunction(callee, env.file);
-  return target && evaluateReturns(target.fn, { file: target.file, depth: env.depth + 1, lookup: lookupIn(target.file) });
+  return target && evaluateReturns(target.fn, { file: target.file, depth: env.depth + 1, lookup: lookupIn(target.file), work: env.work });
 }
 
 /** What a function returns: its expression body, or the first `return` of its own whose value is traced. */
 function evaluateReturns(fn: TSESTree.FunctionLike, env: ModuleEnv): Origin | null {
+  if (--env.work.left < 0) return null;
   if (env.depth > MAX_DEPTH || !fn.body) return null;
   if (fn.body.type !== T.BlockStatement) return evaluate(fn.body, env);
   let found: Origin | null = null;
@@ -236,6 +243,7 @@ function evaluateImport(source: string, imported: string, env: ModuleEnv): Origi
 }
 
 function evaluateType(annotation: TSESTree.TypeNode, env: ModuleEnv): Origin | null {
+  if (--env.work.left < 0) return null;
   switch (annotation.type) {
     case T.TSTypeReference: {
       const name = annotation.typeName;
@@ -295,6 +303,7 @@ const UNWRAPPING_TYPES: ReadonlySet<string> = new Set(['Awaited', 'NonNullable',
  * of `tx` in `PhaseContext`; for a library type (`PostgresJsDatabase`) the path is kept as member steps.
  */
 function evaluateTypeAt(annotation: TSESTree.TypeNode, path: readonly string[], env: ModuleEnv): Origin | null {
+  if (--env.work.left < 0) return null;
   if (path.length === 0) return evaluateType(annotation, env);
   switch (annotation.type) {
     case T.TSTypeLiteral:
@@ -369,7 +378,7 @@ function callbackParameterType(
   const target = resolveFunction(call.callee, env.file);
   const declared = target?.fn.params[argument];
   let type = declared && annotationOf(declared.type === T.TSParameterProperty ? declared.parameter : declared);
-  let at: ModuleEnv | null = target ? { file: target.file, depth: env.depth + 1, lookup: lookupIn(target.file) } : null;
+  let at: ModuleEnv | null = target ? { file: target.file, depth: env.depth + 1, lookup: lookupIn(target.file), work: env.work } : null;
   for (const key of keys) {
     const member = type && at ? memberType(type, key, at) : null;
     type = member?.type;
@@ -392,6 +401,7 @@ function optionCallbackType(property: TSESTree.Property, param: number, path: st
 
 /** The declared type of member `key` of an object type, and where its names are looked up. */
 function memberType(type: TSESTree.TypeNode, key: string, env: ModuleEnv): { type: TSESTree.TypeNode; env: ModuleEnv } | null {
+  if (--env.work.left < 0) return null;
   if (env.depth > MAX_DEPTH) return null;
   let members: readonly TSESTree.TypeElement[] | null = null;
   if (type.type === T.TSTypeLiteral) members = type.members;
@@ -579,7 +589,7 @@ function exportedBinding(file: string, name: string, env: ModuleEnv): Resolved |
   const module = loadProjectModule(file, env.file);
   if (!module) return null;
   const { program } = module;
-  const moduleEnv: ModuleEnv = { file: module.file, depth: env.depth + 1, lookup: moduleLookup(program, module.file) };
+  const moduleEnv: ModuleEnv = { file: module.file, depth: env.depth + 1, lookup: moduleLookup(program, module.file), work: env.work };
   const here = (binding: Binding | null): Resolved | null => binding && { binding, env: moduleEnv };
   const packageStars: string[] = [];
   for (const statement of program.body) {
