@@ -5,6 +5,7 @@ import type { FileContext } from './file-context.js';
 import { resolveProjectModule } from './module-graph.js';
 import { isFunction } from './per-item.js';
 import { loadProjectModule } from './project-source.js';
+import { walk } from './walk.js';
 
 /**
  * Where a value comes from, as an access path from a package export: `drizzle(pool)` imported from
@@ -194,7 +195,15 @@ function evaluateReturns(fn: TSESTree.FunctionLike, env: ModuleEnv): Origin | nu
   if (env.depth > MAX_DEPTH || !fn.body) return null;
   if (fn.body.type !== T.BlockStatement) return evaluate(fn.body, env);
   let found: Origin | null = null;
-  walkOwnReturns(fn.body, (argument) => (found ??= evaluate(argument, env)) !== null);
+  // Its own returns: a `return` stands only in statements, and a nested function's are its own.
+  walk(fn.body, (node) => {
+    if (found) return false;
+    if (node.type === T.ReturnStatement) {
+      if (node.argument) found = evaluate(node.argument, env);
+      return false;
+    }
+    return !isFunction(node) && !node.type.endsWith('Expression');
+  });
   // A wrapper that returns an object of its own (`{ ...db, extra }`) says what it is in its return type.
   return found ?? (fn.returnType ? evaluateType(fn.returnType.typeAnnotation, env) : null);
 }
@@ -209,21 +218,6 @@ function typeParameterConstraint(id: TSESTree.Identifier): TSESTree.TypeNode | n
   return null;
 }
 
-function walkOwnReturns(node: TSESTree.Node, visit: (argument: TSESTree.Expression) => boolean): boolean {
-  if (node.type === T.ReturnStatement) return node.argument ? visit(node.argument) : false;
-  if (isFunction(node)) return false;
-  for (const key of STATEMENT_KEYS) {
-    const child = (node as unknown as Record<string, unknown>)[key];
-    const children = Array.isArray(child) ? child : [child];
-    for (const c of children) {
-      if (c && typeof c === 'object' && 'type' in c && walkOwnReturns(c as TSESTree.Node, visit)) return true;
-    }
-  }
-  return false;
-}
-
-// Where a `return` can stand: statement bodies, branches, blocks, cases, handlers.
-const STATEMENT_KEYS = ['body', 'consequent', 'alternate', 'block', 'handler', 'finalizer', 'cases'];
 
 /** The right-hand sides of the assignments to a `let` (`_db = drizzle(…)`, `_db ??= drizzle(…)`). */
 function writesOf(declarator: TSESTree.VariableDeclarator, file: FileContext): TSESTree.Expression[] {
