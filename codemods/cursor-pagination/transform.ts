@@ -4,7 +4,7 @@ import type { HotpathApi, JscodeshiftCodemod } from '../../src/codemod.js';
 import { analyzeSource } from '../../src/codemods/analyze.js';
 import { removeDeadImports } from '../../src/codemods/dead-imports.js';
 import { argsText, indentBefore, text } from '../../src/codemods/source-text.js';
-import { readTableColumns, type ColumnInfo } from '../../src/codemods/drizzle-schema.js';
+import { readTableColumns, type ColumnInfo } from '../../src/recognizers/drizzle-schema.js';
 import { flattenChain, keyName, memberName } from '../../src/recognizers/chain.js';
 import { recognizeDrizzleQuery, type DrizzleQuery } from '../../src/recognizers/drizzle-query.js';
 import type { FileContext } from '../../src/recognizers/file-context.js';

@@ -11,7 +11,7 @@ import { isSequential } from '../recognizers/sequential.js';
 import { findEnclosingProcedure } from '../recognizers/trpc-procedure.js';
 import { walk } from '../recognizers/walk.js';
 import { analyzeSource } from './analyze.js';
-import { readTableColumns } from './drizzle-schema.js';
+import { readTableColumns } from '../recognizers/drizzle-schema.js';
 import { text } from './source-text.js';
 
 /**
