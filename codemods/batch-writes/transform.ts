@@ -1,0 +1,176 @@
+import { Node, ts, type SourceFile, type Type } from 'ts-morph';
+import type { TsMorphCodemod, TsMorphOptions } from '../../src/codemod.js';
+import { UnparsableSource } from '../../src/codemods/analyze.js';
+import { removeDeadImports } from '../../src/codemods/dead-imports.js';
+import { applyTextEdits, freeName, type TextEdit } from '../../src/codemods/text-edits.js';
+import { findWriteSites, type WriteSite } from '../../src/codemods/write-sites.js';
+import { addNamedImport } from '../dataloader/trpc-context.js';
+
+/**
+ * Rows per statement. Postgres takes at most 65,535 parameters per statement: 1,000 rows leave room for 65
+ * columns each; `--chunk` lowers it for wider tables (or raises it for narrow ones).
+ */
+const CHUNKS = ['100', '250', '500', '1000', '2000', '5000'];
+const DEFAULT_CHUNK = '1000';
+
+export const codemod: TsMorphCodemod = {
+  kind: 'ts-morph',
+  name: 'batch-writes',
+  description: 'Drizzle inserts, updates and deletes run once per item → one statement per chunk of items (values([…]), inArray)',
+  accepts: { chunk: CHUNKS },
+  run(project, options) {
+    const chunk = options.options.chunk ?? DEFAULT_CHUNK;
+    let changed = false;
+    for (const [index, file] of options.files.entries()) {
+      options.progress(index + 1);
+      const source = project.getSourceFile(file);
+      if (!source || !/\.[cm]?[jt]sx?$/.test(file)) continue;
+      changed = rewriteFile(source, chunk, options) || changed;
+    }
+    if (changed) {
+      options.note('each batched statement writes its chunk all or nothing: review code that relied on the rows an earlier item wrote before a later one failed');
+    }
+  },
+};
+
+function rewriteFile(source: SourceFile, chunk: string, options: TsMorphOptions): boolean {
+  const file = source.getFilePath();
+  const before = source.getFullText();
+  let results;
+  try {
+    results = findWriteSites(before, file);
+  } catch (error) {
+    // A file that does not parse has nothing to rewrite; anything else is a bug to report, not to hide.
+    if (!(error instanceof UnparsableSource)) throw error;
+    options.bail(file, error.line, error.reason);
+    return false;
+  }
+  const sites: WriteSite[] = [];
+  for (const result of results) {
+    if ('bail' in result) {
+      options.bail(file, result.bail.line, result.bail.reason);
+      continue;
+    }
+    const reason = typeProblem(source, result.site);
+    if (reason) options.bail(file, result.site.line, reason);
+    else sites.push(result.site);
+  }
+  // A loop whose writes are not all batched keeps them all: one left in the loop would change their order.
+  const declined = new Set(results.flatMap((r) => ('bail' in r ? [] : [r.site])).filter((s) => !sites.includes(s)).map((s) => s.place.start));
+  const batched = sites.filter((s) => {
+    if (!declined.has(s.place.start)) return true;
+    options.bail(file, s.line, 'another write of the same loop cannot be batched, and this one would then run before it instead of after');
+    return false;
+  });
+  if (batched.length === 0) return false;
+  const edits: TextEdit[] = [];
+  const taken = new Map<string, string[]>();
+  const operators = new Map<string, Set<string>>();
+  for (const site of batched) {
+    // One list per loop: unique in the block it is declared in (and unused anywhere in the file).
+    const names = taken.get(String(site.place.block)) ?? [];
+    const list = freeName(before, `${site.tableName}To${site.kind[0]!.toUpperCase()}${site.kind.slice(1)}`, names);
+    taken.set(String(site.place.block), [...names, list]);
+    const spread = site.itemIsArray ?? isArrayValue(source, site)!;
+    const type = site.kind === 'insert' ? `(typeof ${site.table}.$inferInsert)[]` : `(typeof ${site.table}.$inferSelect)["${site.column!.key}"][]`;
+    if (site.mapped) {
+      const item = site.item.trimStart().startsWith('{') ? `(${site.item})` : site.item;
+      const method = spread ? 'flatMap' : 'map';
+      edits.push({ start: site.replace[0], end: site.replace[1], text: `const ${list}: ${type} = ${site.mapped.collection}.${method}((${site.mapped.params}) => ${item});` });
+    } else {
+      edits.push({ start: site.place.start, end: site.place.start, text: `const ${list}: ${type} = [];\n${site.place.indent}` });
+      // `.values([a, b])` per item adds `a` and `b`.
+      const inner = site.item.slice(1, -1);
+      const pushed = site.itemIsArray ? (inner.includes('\n') ? inner : inner.trim().replace(/,$/, '')) : `${spread ? '...' : ''}${site.item}`;
+      edits.push({ start: site.replace[0], end: site.replace[1], text: `${list}.push(${pushed});` });
+      if (site.returning) edits.push({ ...lineOf(before, site.returning.pushRange), text: '' });
+    }
+    edits.push({ start: site.place.end, end: site.place.end, text: batchLoop(site, list, chunk) });
+    if (site.kind !== 'insert') {
+      const needed = operators.get(site.operators!) ?? new Set<string>();
+      needed.add('inArray');
+      if (site.conditions.length) needed.add('and');
+      operators.set(site.operators!, needed);
+    }
+  }
+  source.replaceWithText(applyTextEdits(before, edits));
+  for (const [specifier, names] of operators) for (const name of names) addNamedImport(source, specifier, name);
+  const after = source.getFullText();
+  const pruned = removeDeadImports(before, after, file);
+  if (pruned !== after) source.replaceWithText(pruned);
+  return true;
+}
+
+/**
+ *   for (const u of users) { … await db.insert(t).values(row) … }
+ *   → for (const u of users) { … list.push(row) … }
+ *     for (let i = 0; i < list.length; i += 1000) { await db.insert(t).values(list.slice(i, i + 1000)); }
+ * The loop over an empty list runs no statement: Drizzle rejects `values([])`.
+ */
+function batchLoop(site: WriteSite, list: string, chunk: string): string {
+  const copied = [site.receiver, site.table, site.set ?? '', ...site.conditions, site.conflict, site.returning?.fields ?? ''].join(' ');
+  const i = ['i', 'start', 'from', 'offset'].find((name) => freeName(copied, name) === name) ?? freeName(`${copied} ${list}`, 'i');
+  const part = `${list}.slice(${i}, ${i} + ${chunk})`;
+  let statement: string;
+  if (site.kind === 'insert') {
+    const insert = `${site.receiver}.insert(${site.table}).values(${part})${site.conflict ? `.${site.conflict}` : ''}`;
+    statement = site.returning ? `${site.returning.into}.push(...(await ${insert}.returning(${site.returning.fields})));` : `await ${insert};`;
+  } else {
+    const keyed = `inArray(${site.column!.text}, ${part})`;
+    const where = site.conditions.length ? `and(${site.conditions.map((c) => c ?? keyed).join(', ')})` : keyed;
+    statement = `await ${site.receiver}.${site.kind}(${site.table})${site.set ? `.set(${site.set})` : ''}.where(${where});`;
+  }
+  const { indent } = site.place;
+  return `\n${indent}for (let ${i} = 0; ${i} < ${list}.length; ${i} += ${chunk}) {\n${indent}  ${statement}\n${indent}}`;
+}
+
+/** What the types say against batching: a value that is not plainly one row or a list of rows, or rows that could change. */
+function typeProblem(source: SourceFile, site: WriteSite): string | null {
+  const node = nodeAt(source, site.itemRange);
+  if (!node) return 'the codemod could not find the row it read';
+  if (site.kind === 'insert' && site.itemIsArray === null && isArrayValue(source, site) === null) {
+    return `the type of \`${site.item}\` does not say whether it is one row or a list of rows`;
+  }
+  if (!site.mayMutate) return null;
+  // The loop's other code runs before the batched write reads the listed values: they must be fresh and flat.
+  const fresh = site.kind !== 'insert' || Node.isObjectLiteralExpression(node) || Node.isArrayLiteralExpression(node);
+  if (!fresh || !holdsOnlyValues(node.getType(), 2)) {
+    return `the loop's other code could change \`${site.item.length > 30 ? `${site.item.slice(0, 29)}…` : site.item}\` before the batched ${site.kind} reads it`;
+  }
+  return null;
+}
+
+/** `true` for an array or tuple of rows, `false` for one row, `null` when the type does not tell. */
+function isArrayValue(source: SourceFile, site: WriteSite): boolean | null {
+  const node = nodeAt(source, site.itemRange);
+  const type = node?.getType();
+  if (!type || type.isAny() || type.isUnknown()) return null;
+  if (type.isArray() || type.isTuple()) return true;
+  if (type.isUnion()) return null;
+  return type.isObject() ? false : null;
+}
+
+// Strings, numbers, booleans, `null`, dates; and objects (to `depth`) of only those.
+function holdsOnlyValues(type: Type, depth: number): boolean {
+  if (type.isUnion()) return type.getUnionTypes().every((t) => holdsOnlyValues(t, depth));
+  const flags = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.EnumLike;
+  if ((type.getFlags() & flags) !== 0) return true;
+  if (type.getSymbol()?.getName() === 'Date') return true;
+  if (depth === 0 || !type.isObject() || type.getCallSignatures().length) return false;
+  if (type.isArray()) return holdsOnlyValues(type.getArrayElementTypeOrThrow(), depth - 1);
+  return type.getProperties().every((p) => {
+    const declaration = p.getValueDeclaration() ?? p.getDeclarations()[0];
+    return declaration !== undefined && holdsOnlyValues(p.getTypeAtLocation(declaration), depth - 1);
+  });
+}
+
+function nodeAt(source: SourceFile, [start, end]: [number, number]): Node | undefined {
+  return source.getDescendantAtStartWithWidth(start, end - start);
+}
+
+// A statement's whole line, its line break included, when nothing else is on it.
+function lineOf(text: string, [start, end]: [number, number]): { start: number; end: number } {
+  const lineStart = text.lastIndexOf('\n', start - 1);
+  const alone = /^[^\S\n]*$/.test(text.slice(lineStart + 1, start)) && /^[^\S\n]*(\n|$)/.test(text.slice(end));
+  return alone ? { start: lineStart, end } : { start, end };
+}

@@ -1,0 +1,582 @@
+import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { flattenChain, keyName, memberName, type ChainSegment } from '../recognizers/chain.js';
+import { recognizeDrizzleQuery, type DrizzleQuery } from '../recognizers/drizzle-query.js';
+import type { FileContext } from '../recognizers/file-context.js';
+import { originOf } from '../recognizers/origin.js';
+import { dependsOnIteration, findIteration, findIterationCall, identifiers, isFunction, type Iteration } from '../recognizers/per-item.js';
+import { findQueryThroughHelpers } from '../recognizers/query-helpers.js';
+import { isSequential } from '../recognizers/sequential.js';
+import { walk } from '../recognizers/walk.js';
+import { analyzeSource } from './analyze.js';
+import { indentBefore, text } from './source-text.js';
+
+export type WriteKind = 'insert' | 'update' | 'delete';
+
+/** The statement the item lists are declared in front of, and the batched writes put after. */
+export interface BatchPlace {
+  start: number;
+  end: number;
+  indent: string;
+  /** The block the statement is in: where the item lists are declared. */
+  block: [number, number];
+}
+
+export interface WriteSite {
+  line: number;
+  kind: WriteKind;
+  /** The table as written (`posts`, `schema.keys`), and the last part of it, to name the list after. */
+  table: string;
+  tableName: string;
+  /** The database or transaction the write runs on (`db`, `tx`), as written. */
+  receiver: string;
+  /** What one item contributes, as written: the row (insert) or the key (update, delete). */
+  item: string;
+  itemRange: [number, number];
+  /** `.values([…])` adds several rows per item, `.values({…})` one; `null`: only the value's type tells. */
+  itemIsArray: boolean | null;
+  /** The key column as written (`posts.id`) and its property name (`id`), for updates and deletes. */
+  column: { text: string; key: string } | null;
+  /** Conditions `and()`-ed with the key that are the same for every item, as written; the key's is `null`. */
+  conditions: Array<string | null>;
+  /** The `set({…})` of an update, as written. */
+  set: string | null;
+  /** `.onConflictDoNothing(…)` as written, or `''`. */
+  conflict: string;
+  /**
+   * `const [row] = await db.insert(t).values(v).returning(); created.push(row);`: the rows go to `into`, in
+   * item order; `pushRange` is the `created.push(row);` statement, which goes with the write.
+   */
+  returning: { into: string; fields: string; pushRange: [number, number] } | null;
+  /** The range the item list's `push` replaces: the statement of the write, or a callback's whole body. */
+  replace: [number, number];
+  /** `await Promise.all(xs.map((x) => db.insert(t).values(…)))`: the whole statement becomes `xs.map(…)`. */
+  mapped: { collection: string; params: string } | null;
+  place: BatchPlace;
+  /** The loop's other code could change an object an item holds before the batched write reads it. */
+  mayMutate: boolean;
+  /** The module the file imports drizzle-orm's operators from (`drizzle-orm`, or a package re-exporting it). */
+  operators: string | null;
+}
+
+export type WriteResult = { site: WriteSite } | { bail: { line: number; reason: string } };
+
+interface Candidate {
+  node: TSESTree.CallExpression;
+  iteration: Iteration;
+  result: WriteSite | string;
+}
+
+/**
+ * The inserts, updates and deletes that `no-n-plus-one` reports in `source` (one statement per item of a
+ * collection, found the way the rule finds them), each described as one batch after the loop or declined
+ * with the reason. Reads are not listed: they are the `dataloader` codemod's.
+ *
+ * A loop is batched whole or not at all: every statement it awaits must be one of its batchable writes, to
+ * tables of their own, so moving them after the loop changes no order any item can see. Declined: loops
+ * that await anything else (a read, a write through a helper) or leave the function (`return`); writes in
+ * `try`, whose per-item errors are handled; rows or keys computed with `await`, or with SQL that could read
+ * what earlier items wrote; updates whose `set` changes per item; upserts (`onConflictDoUpdate`), where two
+ * items with one key update the row twice, which one statement cannot.
+ */
+export function findWriteSites(source: string, filePath: string): WriteResult[] {
+  return analyzeSource<WriteResult>(source, filePath, (file, found) => {
+    const candidates: Candidate[] = [];
+    const helpers: WriteResult[] = [];
+    return {
+      CallExpression(node) {
+        if (node.callee.type !== T.Identifier && node.callee.type !== T.MemberExpression) return;
+        const iteration = findIteration(node, file.context);
+        if (!iteration || iteration.untilDone || iteration.chunked || (iteration.literalSize !== null && iteration.literalSize <= 5)) return;
+        const query = recognizeDrizzleQuery(node, file);
+        if (!query) {
+          const viaHelper = findQueryThroughHelpers(node, file, 3);
+          if (viaHelper && isWrite(viaHelper.query.operation)) {
+            const name = text(file.context.sourceCode.text, node.callee);
+            helpers.push({ bail: { line: node.loc.start.line, reason: `the ${viaHelper.query.operation} is inside \`${name}()\`: give it a form that takes all items, then call it once` } });
+          }
+          return;
+        }
+        if (!isWrite(query.operation) || isSequential(query.arguments, iteration, file)) return;
+        candidates.push({ node, iteration, result: describeWrite(node, query, iteration, file) });
+      },
+      'Program:exit'() {
+        for (const result of [...helpers, ...settleLoops(candidates, file)].sort((a, b) => lineOf(a) - lineOf(b))) found(result);
+      },
+    };
+  });
+}
+
+function isWrite(operation: string): operation is WriteKind {
+  return operation === 'insert' || operation === 'update' || operation === 'delete';
+}
+
+/** Batches a loop only when all its writes can be batched and it awaits nothing else. */
+function settleLoops(candidates: Candidate[], file: FileContext): WriteResult[] {
+  const results: WriteResult[] = [];
+  const byLoop = new Map<TSESTree.Node, Candidate[]>();
+  for (const c of candidates) byLoop.set(c.iteration.node, [...(byLoop.get(c.iteration.node) ?? []), c]);
+  for (const [loop, group] of byLoop) {
+    const declined = group.find((c) => typeof c.result === 'string');
+    const reason = declined
+      ? null
+      : otherAwait(loop, group, file) ?? leavesLoop(loop, group[0]!.iteration) ?? sharedTable(group);
+    for (const c of group) {
+      const line = c.node.loc.start.line;
+      if (typeof c.result === 'string') results.push({ bail: { line, reason: c.result } });
+      else if (declined) results.push({ bail: { line, reason: `the write on line ${declined.node.loc.start.line} of the same loop cannot be batched, and this one would then run before it instead of after` } });
+      else if (reason) results.push({ bail: { line, reason } });
+      else results.push({ site: c.result });
+    }
+  }
+  return results;
+}
+
+function lineOf(result: WriteResult): number {
+  return 'site' in result ? result.site.line : result.bail.line;
+}
+
+/** An `await` in the loop that is not one of its writes: it would then run before writes it ran after. */
+function otherAwait(loop: TSESTree.Node, group: Candidate[], file: FileContext): string | null {
+  const own = new Set<TSESTree.Node>(group.map((c) => c.node));
+  let other: TSESTree.Node | null = null;
+  walk(bodyOf(loop), (node) => {
+    if (other) return false;
+    if ((node.type === T.AwaitExpression && !own.has(unwrapAwaited(node.argument))) || node.type === T.YieldExpression) other = node;
+    if (node.type === T.ForOfStatement && node.await) other = node;
+    return !other;
+  });
+  if (!other) return null;
+  const found = other as TSESTree.Node;
+  const snippet = text(file.context.sourceCode.text, found).replace(/\s+/g, ' ');
+  return `the loop also awaits \`${snippet.length > 40 ? `${snippet.slice(0, 39)}…` : snippet}\` (line ${found.loc.start.line}), which would then run before writes it now follows`;
+}
+
+function unwrapAwaited(node: TSESTree.Node): TSESTree.Node {
+  return node.type === T.TSNonNullExpression || node.type === T.TSAsExpression ? unwrapAwaited(node.expression) : node;
+}
+
+// What runs per item: a loop's body (and a `for`'s test and update), or a callback.
+function bodyOf(loop: TSESTree.Node): TSESTree.Node {
+  if (loop.type === T.ForStatement && (loop.test || loop.update)) return loop;
+  return 'body' in loop && loop.body && !Array.isArray(loop.body) ? (loop.body as TSESTree.Node) : loop;
+}
+
+/** `return` in a loop skips the batch after it; `break outer` too. */
+function leavesLoop(loop: TSESTree.Node, iteration: Iteration): string | null {
+  if (iteration.kind === 'callback') return null;
+  let reason: string | null = null;
+  walk(bodyOf(loop), (node) => {
+    if (reason || (isFunction(node) && node !== loop)) return false;
+    if (node.type === T.ReturnStatement) reason = `the loop can \`return\` (line ${node.loc.start.line}) before the writes after it would run`;
+    if ((node.type === T.BreakStatement || node.type === T.ContinueStatement) && node.label && !labelWithin(node.label.name, node, loop)) {
+      reason = `\`${node.type === T.BreakStatement ? 'break' : 'continue'} ${node.label.name}\` (line ${node.loc.start.line}) leaves the loop past the writes after it`;
+    }
+    return !reason;
+  });
+  return reason;
+}
+
+function labelWithin(label: string, from: TSESTree.Node, loop: TSESTree.Node): boolean {
+  for (let current = from.parent; current && current !== loop.parent; current = current.parent) {
+    if (current.type === T.LabeledStatement && current.label.name === label) return current !== loop.parent;
+  }
+  return false;
+}
+
+function sharedTable(group: Candidate[]): string | null {
+  const seen = new Map<string, number>();
+  for (const c of group) {
+    const site = c.result as WriteSite;
+    const first = seen.get(site.table);
+    if (first !== undefined) {
+      return `the loop writes \`${site.table}\` on lines ${first} and ${site.line}: batched, every item's first write would run before any item's second`;
+    }
+    seen.set(site.table, site.line);
+  }
+  return null;
+}
+
+function describeWrite(node: TSESTree.CallExpression, query: DrizzleQuery, iteration: Iteration, file: FileContext): WriteSite | string {
+  const source = file.context.sourceCode.text;
+  const form = statementForm(query.node, iteration, file);
+  if (typeof form === 'string') return form;
+  const segments = flattenChain(query.node).segments;
+  const entry = segments.findIndex((s) => s.name === query.operation && s.call?.arguments.length === 1);
+  if (entry === -1 || segments.slice(0, entry).some((s) => s.call)) return `\`${query.description}\` is not a plain \`${query.operation}(table)\` chain`;
+  const steps = segments.slice(entry);
+  const table = steps[0]!.call!.arguments[0]!;
+  if (table.type !== T.Identifier && table.type !== T.MemberExpression) return 'its table is not a name';
+  const tableName = table.type === T.Identifier ? table.name : memberName(table);
+  if (!tableName) return 'its table is not a name';
+  const parsed = query.operation === 'insert' ? insertParts(steps, form, file) : keyedParts(steps, table, query.operation as WriteKind, iteration, file);
+  if (typeof parsed === 'string') return parsed;
+  const item = parsed.item;
+  if (!dependsOnIteration(item, iteration, file.context)) {
+    return `it ${query.operation === 'insert' ? 'inserts the same row' : 'matches the same rows'} on every iteration: run it once, outside the loop`;
+  }
+  const perItem = perItemProblem(item, table, file);
+  if (perItem) return perItem;
+  // What the batch after the loop copies must mean there what it meant in each item.
+  const copied = [query.receiver, table, ...parsed.copied];
+  const loopBound = copied.flatMap(identifiers).find((id) => isBoundInLoop(id, iteration, file));
+  if (loopBound) return `\`${loopBound.name}\` is set inside the loop, and the batched statement after it would read it once`;
+  const once = copied.map((part) => evaluatedOnce(part, table, file)).find(Boolean);
+  if (once) return once;
+  const place = placeOf(iteration, source);
+  if (typeof place === 'string') return place;
+  return {
+    line: node.loc.start.line,
+    kind: query.operation as WriteKind,
+    table: text(source, table),
+    tableName,
+    receiver: text(source, query.receiver),
+    item: text(source, item),
+    itemRange: item.range,
+    itemIsArray: query.operation === 'insert' ? (item.type === T.ArrayExpression ? true : item.type === T.ObjectExpression ? false : null) : false,
+    column: parsed.column,
+    conditions: parsed.conditions.map((c) => (c ? text(source, c) : null)),
+    set: parsed.set ? text(source, parsed.set) : null,
+    conflict: parsed.conflict ? source.slice(parsed.conflict.member.property.range[0], parsed.conflict.call!.range[1]) : '',
+    returning: form.returning && parsed.returning ? { ...form.returning, fields: parsed.returning } : null,
+    replace: form.replace,
+    mapped: form.mapped,
+    place,
+    mayMutate: mayMutate(iteration, form.replace),
+    operators: parsed.operators,
+  };
+}
+
+interface Form {
+  replace: [number, number];
+  mapped: WriteSite['mapped'];
+  /** `const [row] = await …returning()` followed by `into.push(row)`. */
+  returning: { into: string; pushRange: [number, number] } | null;
+}
+
+/**
+ * How the write sits in the item's code: `await write;` as a statement, the whole body of a
+ * `Promise.all(xs.map(…))` callback, or `const [row] = await write.returning()` whose row is only pushed.
+ */
+function statementForm(query: TSESTree.CallExpression, iteration: Iteration, file: FileContext): Form | string {
+  const source = file.context.sourceCode.text;
+  const awaited = query.parent?.type === T.AwaitExpression ? query.parent : null;
+  const expr: TSESTree.Node = awaited ?? query;
+  const fn = enclosingFunction(expr);
+  const loopFn = iteration.kind === 'callback' ? iteration.node : enclosingFunction(iteration.node);
+  if (fn !== loopFn) return 'it runs in a function of its own inside the loop';
+  if (inTry(expr, iteration.node)) return 'it is inside `try`: each item handles its own failure, which one batched statement cannot';
+  if (iteration.kind === 'for-await' || iteration.kind === 'while' || iteration.kind === 'do-while') {
+    return `a ${iteration.kind.replace('-', ' ')} loop may wait for what the writes changed between items: batch it by hand`;
+  }
+  if (iteration.kind === 'callback') {
+    const statement = concurrentStatement(iteration);
+    if (typeof statement === 'string') return statement;
+    const callback = iteration.node as TSESTree.ArrowFunctionExpression;
+    if (callback.body === expr) {
+      const params = callback.params.map((p) => text(source, p)).join(', ');
+      return { replace: statement.range, mapped: { collection: text(source, iteration.collection!), params }, returning: null };
+    }
+  }
+  if (!awaited) return 'it is not awaited where it is written';
+  const parent = awaited.parent;
+  if (parent?.type === T.ExpressionStatement) return { replace: parent.range, mapped: null, returning: null };
+  const declarator = parent?.type === T.VariableDeclarator && parent.init === awaited ? parent : null;
+  const declaration = declarator?.parent;
+  if (declarator && declaration?.type === T.VariableDeclaration && declaration.declarations.length === 1) {
+    const pushed = pushedRow(declarator, declaration, iteration, file);
+    if (typeof pushed === 'string') return pushed;
+    return { replace: declaration.range, mapped: null, returning: pushed };
+  }
+  return 'its result is used where it is written';
+}
+
+/** `const [row] = await …; into.push(row);` with `row` used nowhere else and `into` from before the loop. */
+function pushedRow(
+  declarator: TSESTree.VariableDeclarator,
+  declaration: TSESTree.VariableDeclaration,
+  iteration: Iteration,
+  file: FileContext,
+): { into: string; pushRange: [number, number] } | string {
+  const used = 'the loop uses what the write returns';
+  const pattern = declarator.id;
+  const row = pattern.type === T.ArrayPattern && pattern.elements.length === 1 ? pattern.elements[0] : null;
+  if (declaration.kind !== 'const' || row?.type !== T.Identifier) return used;
+  const block = declaration.parent;
+  const usesRow = `the loop uses the row it inserted (\`${row.name}\`) for more than collecting it: batched, no row exists before the loop ends`;
+  if (block?.type !== T.BlockStatement) return usesRow;
+  const next = block.body[block.body.indexOf(declaration) + 1];
+  const call = next?.type === T.ExpressionStatement && next.expression.type === T.CallExpression ? next.expression : null;
+  const callee = call?.callee;
+  if (!call || callee?.type !== T.MemberExpression || memberName(callee) !== 'push' || callee.object.type !== T.Identifier) return usesRow;
+  const argument = call.arguments[0];
+  if (call.arguments.length !== 1 || argument?.type !== T.Identifier || argument.name !== row.name) return usesRow;
+  const rowVar = ASTUtils.findVariable(file.context.sourceCode.getScope(row), row);
+  if (rowVar?.references.some((r) => r.identifier !== argument && !r.init)) return usesRow;
+  const into = callee.object;
+  const intoVar = ASTUtils.findVariable(file.context.sourceCode.getScope(into), into);
+  const loop = iteration.node;
+  if (!intoVar || intoVar.defs.some((d) => within(d.name, loop))) return used;
+  if (intoVar.references.some((r) => r.identifier !== into && within(r.identifier, loop))) {
+    return `the loop reads \`${into.name}\` too, which would then hold the inserted rows only after it`;
+  }
+  return { into: into.name, pushRange: next!.range };
+}
+
+/** `await Promise.all(xs.map(async (x) => …));` as a statement of its own. */
+function concurrentStatement(iteration: Iteration): TSESTree.ExpressionStatement | string {
+  const call = findIterationCall(iteration.node);
+  const all = call?.call.parent;
+  const method = all?.type === T.CallExpression && all.callee.type === T.MemberExpression ? memberName(all.callee) : null;
+  if (!call || call.method !== 'map' || all?.type !== T.CallExpression || all.arguments[0] !== call.call || method !== 'all') {
+    return call?.method === 'forEach'
+      ? '`.forEach()` does not wait for its callback: loop with `for…of` first'
+      : `the items run in a \`.${call?.method ?? 'map'}()\` callback whose results are not simply awaited together: loop with \`for…of\` first`;
+  }
+  if (!isPlainReference(call.collection)) return `the collection \`…\` is computed: assign it to a variable first`;
+  const awaited = all.parent;
+  if (awaited?.type !== T.AwaitExpression || awaited.parent?.type !== T.ExpressionStatement) {
+    return 'the results of `Promise.all()` are used: the callback\'s own results would change';
+  }
+  return awaited.parent;
+}
+
+interface Parts {
+  item: TSESTree.Node;
+  /** Parts of the write that the batch after the loop repeats. */
+  copied: TSESTree.Node[];
+  column: WriteSite['column'];
+  conditions: Array<TSESTree.Node | null>;
+  set: TSESTree.Node | null;
+  conflict: ChainSegment | null;
+  returning: string | null;
+  operators: string | null;
+}
+
+/** `insert(t).values(row)`, then `.onConflictDoNothing(…)` or `.returning(…)`. */
+function insertParts(steps: ChainSegment[], form: Form, file: FileContext): Parts | string {
+  const source = file.context.sourceCode.text;
+  const values = steps[1];
+  const value = values?.call?.arguments[0];
+  if (values?.name !== 'values' || values.call?.arguments.length !== 1 || !value || value.type === T.SpreadElement) {
+    return 'it is not `insert(table).values(row)`';
+  }
+  let conflict: ChainSegment | null = null;
+  let returning: ChainSegment | null = null;
+  for (const step of steps.slice(2)) {
+    if (step.name === 'onConflictDoNothing' && !conflict && !returning) conflict = step;
+    else if (step.name === 'returning' && !returning) returning = step;
+    else if (step.name === 'onConflictDoUpdate') {
+      return 'an upsert (`onConflictDoUpdate`): two items with one key would update the same row twice, which one statement cannot (Postgres refuses it)';
+    } else return `\`.${step.name}()\` is not a step this codemod batches`;
+  }
+  if (returning && !form.returning) return 'what `.returning()` gives is not pushed to a list: batch it by hand';
+  if (form.returning && !returning) return 'the loop uses what the write returns';
+  if (returning && conflict) return '`.returning()` after `onConflictDoNothing()` leaves out the skipped items: their rows could not be matched to items';
+  const call = returning?.call;
+  const fields = call ? call.arguments.map((a) => text(source, a)).join(', ') : '';
+  return {
+    item: value,
+    copied: [...(conflict?.call?.arguments ?? []), ...(call?.arguments ?? [])],
+    column: null,
+    conditions: [],
+    set: null,
+    conflict,
+    returning: returning ? fields : null,
+    operators: null,
+  };
+}
+
+/** `delete(t).where(eq(t.key, key))`, `update(t).set({…}).where(eq(t.key, key))`, also `and(eq(…), …)`. */
+function keyedParts(steps: ChainSegment[], table: TSESTree.Node, kind: WriteKind, iteration: Iteration, file: FileContext): Parts | string {
+  const source = file.context.sourceCode.text;
+  const expected = kind === 'update' ? ['update', 'set', 'where'] : ['delete', 'where'];
+  const names = steps.map((s) => s.name);
+  if (names.includes('returning')) return 'the loop uses what `.returning()` gives';
+  if (names.join() !== expected.join() || steps.some((s) => s.call?.arguments.length !== 1)) {
+    return `it is not \`${expected.map((n) => `${n}(…)`).join('.')}\``;
+  }
+  const where = steps.at(-1)!.call!.arguments[0]!;
+  const key = keyCondition(where, text(source, table), iteration, file);
+  if (typeof key === 'string') return key;
+  const set = kind === 'update' ? steps[1]!.call!.arguments[0]! : null;
+  if (set && dependsOnIteration(set, iteration, file.context)) {
+    return 'it sets values that change per item: one statement sets the same values on every row (write a `CASE` per row by hand)';
+  }
+  return {
+    item: key.key,
+    copied: [...(set ? [set] : []), ...key.extra.filter((c) => c !== null)],
+    column: key.column,
+    conditions: key.extra,
+    set,
+    conflict: null,
+    returning: null,
+    operators: key.operators,
+  };
+}
+
+interface KeyCondition {
+  column: { text: string; key: string };
+  key: TSESTree.Node;
+  /** The `and()` arguments, `null` where the key's condition was. */
+  extra: Array<TSESTree.Node | null>;
+  operators: string;
+}
+
+function keyCondition(where: TSESTree.Node, table: string, iteration: Iteration, file: FileContext): KeyCondition | string {
+  const source = file.context.sourceCode.text;
+  const operator = operatorOf(where, file);
+  if (operator?.name === 'and') {
+    const args = (where as TSESTree.CallExpression).arguments;
+    const keyed = args.filter((a) => dependsOnIteration(a, iteration, file.context));
+    if (keyed.length !== 1) return keyed.length ? 'its conditions change per item in more than one column: a key of several columns needs a batch by hand' : 'its condition is the same on every iteration: run it once, outside the loop';
+    const found = keyCondition(keyed[0]!, table, iteration, file);
+    return typeof found === 'string' ? found : { ...found, extra: args.map((a) => (a === keyed[0] ? null : a)) };
+  }
+  if (operator?.name !== 'eq' || (where as TSESTree.CallExpression).arguments.length !== 2) {
+    return 'its condition is not `eq(table.column, key)`: write it so, or batch it by hand';
+  }
+  const [a, b] = (where as TSESTree.CallExpression).arguments as [TSESTree.Node, TSESTree.Node];
+  for (const [column, key] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    if (column.type !== T.MemberExpression || text(source, column.object) !== table) continue;
+    const name = memberName(column);
+    if (name && !dependsOnIteration(column, iteration, file.context)) return { column: { text: text(source, column), key: name }, key, extra: [], operators: operator.source };
+  }
+  return `its key is not a column of \`${table}\``;
+}
+
+/** `eq` and `and` as imported from drizzle-orm (directly, or through a package of the project that re-exports it). */
+function operatorOf(node: TSESTree.Node, file: FileContext): { name: string; source: string } | null {
+  if (node.type !== T.CallExpression || node.callee.type !== T.Identifier) return null;
+  const variable = ASTUtils.findVariable(file.context.sourceCode.getScope(node.callee), node.callee);
+  const def = variable?.defs[0];
+  if (def?.type !== 'ImportBinding' || def.node.parent?.type !== T.ImportDeclaration || def.node.type !== T.ImportSpecifier) return null;
+  const origin = originOf(node.callee, file);
+  const source = def.node.parent.source.value;
+  if (!source.startsWith('drizzle-orm') && origin?.package !== 'drizzle-orm') return null;
+  return { name: keyName(def.node.imported) ?? '', source };
+}
+
+/** Per item, the row or key is computed in the loop as before; only what it needs from the database would change. */
+function perItemProblem(item: TSESTree.Node, table: TSESTree.Node, file: FileContext): string | null {
+  let problem: string | null = null;
+  walk(item, (node) => {
+    if (problem || (isFunction(node) && node !== item)) return false;
+    if (node.type === T.AwaitExpression || node.type === T.YieldExpression) problem = 'the row is computed with `await`: each item waits for something the batch would not';
+    else if (node.type === T.TaggedTemplateExpression && readsTables(node, table, file)) {
+      problem = 'the row holds SQL that could read what earlier items wrote; in one statement, it would not see them';
+    } else if (node.type === T.CallExpression && recognizesBuilder(node, file)) problem = 'the row holds a query, which would not see what earlier items wrote';
+    return !problem;
+  });
+  return problem;
+}
+
+/** Parts the batch evaluates once that ran once per item: a call (`randomUUID()`) would give every row one value. */
+function evaluatedOnce(part: TSESTree.Node, table: TSESTree.Node, file: FileContext): string | null {
+  const source = file.context.sourceCode.text;
+  let problem: string | null = null;
+  walk(part, (node) => {
+    if (problem) return false;
+    if (node.type === T.NewExpression && node.callee.type === T.Identifier && node.callee.name === 'Date' && node.arguments.length === 0) return false;
+    if (node.type === T.TaggedTemplateExpression) {
+      if (readsTables(node, table, file)) problem = `\`${text(source, node).slice(0, 40)}\` reads the rows it writes: rows matched twice would change once`;
+      return false;
+    }
+    // `eq(t.a, x)`, `isNull(t.b)`: drizzle-orm's operators only build SQL.
+    if (node.type === T.CallExpression && operatorOf(node, file)) return true;
+    if (node.type === T.CallExpression || node.type === T.NewExpression || node.type === T.AwaitExpression) {
+      problem = `\`${text(source, node).replace(/\s+/g, ' ').slice(0, 40)}\` ran once per item and would run once for all`;
+    }
+    return !problem;
+  });
+  return problem;
+}
+
+// `sql\`${posts.count} + 1\``, `sql\`(select …)\``: SQL that reads table contents. `sql\`now()\`` does not.
+function readsTables(node: TSESTree.TaggedTemplateExpression, table: TSESTree.Node, file: FileContext): boolean {
+  const source = file.context.sourceCode.text;
+  if (node.quasi.quasis.some((q) => /\bselect\b/i.test(q.value.raw))) return true;
+  const tableText = text(source, table);
+  return node.quasi.expressions.some((e) => {
+    const written = text(source, e);
+    return written === tableText || written.startsWith(`${tableText}.`) || e.type === T.CallExpression;
+  });
+}
+
+function recognizesBuilder(node: TSESTree.CallExpression, file: FileContext): boolean {
+  if (node.callee.type !== T.MemberExpression) return false;
+  const origin = originOf(flattenChain(node).base, file);
+  return origin?.package === 'drizzle-orm';
+}
+
+/** Declared inside the loop or assigned in it: its value after the loop is not the one each item saw. */
+function isBoundInLoop(id: TSESTree.Identifier, iteration: Iteration, file: FileContext): boolean {
+  const variable = ASTUtils.findVariable(file.context.sourceCode.getScope(id), id);
+  if (!variable) return false;
+  const loop = iteration.node;
+  return variable.defs.some((d) => within(d.name, loop)) || variable.references.some((r) => r.isWrite() && within(r.identifier, loop));
+}
+
+/**
+ * Whether the item's other code could change an object after it was listed: an assignment to a property,
+ * `delete`, or a call, outside the write itself. The transform asks the row's type whether it holds objects.
+ */
+function mayMutate(iteration: Iteration, write: [number, number]): boolean {
+  let found = false;
+  walk(bodyOf(iteration.node), (node) => {
+    if (found || (node.range[0] >= write[0] && node.range[1] <= write[1])) return false;
+    if (node.type === T.AssignmentExpression && node.left.type !== T.Identifier) found = true;
+    if (node.type === T.UpdateExpression && node.argument.type !== T.Identifier) found = true;
+    if (node.type === T.UnaryExpression && node.operator === 'delete') found = true;
+    if ((node.type === T.CallExpression || node.type === T.NewExpression) && !isPushTo(node)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+// `list.push(x)` adds to a list; it does not change `x`.
+function isPushTo(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  return node.type === T.CallExpression && node.callee.type === T.MemberExpression && memberName(node.callee) === 'push';
+}
+
+/** The loop statement (with its label), or the `await Promise.all(…)` statement, when it starts a line in a block. */
+function placeOf(iteration: Iteration, source: string): BatchPlace | string {
+  let statement: TSESTree.Node | null | undefined =
+    iteration.kind === 'callback' ? concurrentStatementOrNull(iteration) : iteration.node;
+  while (statement?.parent?.type === T.LabeledStatement) statement = statement.parent;
+  const parent = statement?.parent;
+  if (!statement || (parent?.type !== T.BlockStatement && parent?.type !== T.Program && parent?.type !== T.SwitchCase)) {
+    return 'the loop is not a statement of a block: there is no place for the batch after it';
+  }
+  const indent = indentBefore(source, statement);
+  if (source[statement.range[0] - indent.length - 1] !== '\n') return 'the loop does not start its own line';
+  return { start: statement.range[0], end: statement.range[1], indent, block: parent.range };
+}
+
+function concurrentStatementOrNull(iteration: Iteration): TSESTree.Node | null {
+  const statement = concurrentStatement(iteration);
+  return typeof statement === 'string' ? null : statement;
+}
+
+function inTry(node: TSESTree.Node, loop: TSESTree.Node): boolean {
+  for (let current = node.parent; current && current !== loop; current = current.parent) {
+    if (current.type === T.TryStatement) return true;
+  }
+  return false;
+}
+
+function enclosingFunction(node: TSESTree.Node): TSESTree.Node | null {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return null;
+}
+
+function within(node: TSESTree.Node, region: TSESTree.Node): boolean {
+  return node.range[0] >= region.range[0] && node.range[1] <= region.range[1];
+}
+
+function isPlainReference(node: TSESTree.Node): boolean {
+  if (node.type === T.Identifier) return true;
+  return node.type === T.MemberExpression && !node.computed && isPlainReference(node.object);
+}
