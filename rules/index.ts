@@ -5,6 +5,7 @@ import noNPlusOne from './no-n-plus-one.js';
 import noOffsetPagination from './no-offset-pagination.js';
 import noUnbatchedRedis from './no-unbatched-redis.js';
 import preferTypeImports from './prefer-type-imports.js';
+import requireIndex from './require-index.js';
 
 /** Every rule of the plugin, by name, in alphabetical order; a test checks it against the files on disk. */
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], HotpathDocs>> = {
@@ -13,4 +14,5 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-offset-pagination': noOffsetPagination,
   'no-unbatched-redis': noUnbatchedRedis,
   'prefer-type-imports': preferTypeImports,
+  'require-index': requireIndex,
 };

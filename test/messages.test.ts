@@ -339,6 +339,57 @@ const cases: Case[] = [
       export const Shell = () => <QueryClientProvider client={undefined as never} />;
     `,
   },
+  {
+    rule: 'require-index',
+    id: 'filterScan',
+    file: 'apps/api/src/services/activity.service.ts',
+    code: dedent`
+      import { desc, eq } from "drizzle-orm";
+      import { db, notifications } from "@socialhub/db";
+      export const byActor = (id: number) => db.select().from(notifications).where(eq(notifications.actorId, id)).orderBy(desc(notifications.createdAt)).limit(50);
+    `,
+  },
+  {
+    rule: 'require-index',
+    id: 'sortScan',
+    file: 'apps/api/src/services/activity.service.ts',
+    code: dedent`
+      import { desc } from "drizzle-orm";
+      import { db, users } from "@socialhub/db";
+      export const newest = () => db.select().from(users).orderBy(desc(users.createdAt)).limit(20);
+    `,
+  },
+  {
+    rule: 'require-index',
+    id: 'cursorSort',
+    file: `${ROUTERS}/user.ts`,
+    code: dedent`
+      import { and, desc, eq, lt } from "drizzle-orm";
+      import { db, follows } from "@socialhub/db";
+      export const followers = (id: number, c: Date | null) =>
+        db.select().from(follows).where(and(eq(follows.followeeId, id), c ? lt(follows.createdAt, c) : undefined)).orderBy(desc(follows.createdAt)).limit(50);
+    `,
+  },
+  {
+    rule: 'require-index',
+    id: 'joinScan',
+    file: 'apps/api/src/services/activity.service.ts',
+    code: dedent`
+      import { eq } from "drizzle-orm";
+      import { db, notifications, posts } from "@socialhub/db";
+      export const onPosts = (id: number) => db.select().from(posts).innerJoin(notifications, eq(notifications.postId, posts.id)).where(eq(posts.authorId, id));
+    `,
+  },
+  {
+    rule: 'require-index',
+    id: 'jsonScan',
+    file: 'apps/api/src/services/activity.service.ts',
+    code: dedent`
+      import { sql } from "drizzle-orm";
+      import { auditEvents, db } from "@socialhub/db";
+      export const matching = (f: string) => db.select().from(auditEvents).where(sql\`\${auditEvents.payload} @> \${f}::jsonb\`).limit(100);
+    `,
+  },
 ];
 
 /** The message ESLint prints for the case: the report's, or its suggestion's. */

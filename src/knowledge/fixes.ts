@@ -16,6 +16,10 @@ export const FIXES: Record<string, { hint: string; fixedBy: string }> = {
     hint: 'Import what is used only as a type with `import type`, so no runtime import (and no server code) is kept.',
     fixedBy: 'npx eslint --fix (autofix)',
   },
+  'require-index': {
+    hint: 'Add the index the message names to the table in the Drizzle schema (equality columns, then the order), then generate a migration.',
+    fixedBy: 'npx hotpath codemod add-index, then npx drizzle-kit generate',
+  },
   'client-bundle-budget': {
     hint: 'Import less (one function, not the package), load it with `next/dynamic`, or pick a lighter package; keep server code out of client files.',
     fixedBy: 'editor suggestions',
