@@ -20,7 +20,7 @@ function run(file: string): { output: string | undefined; bails: string[] } {
 }
 
 describe('cursor-pagination', () => {
-  it.for(cases)('rewrites %s.input.ts into %s.output.ts, and a second run changes nothing', (name) => {
+  it.for(cases)('rewrites %s.input.ts into its .output.ts, and a second run changes nothing', (name) => {
     const input = path.join(FIXTURES, `${name}.input.ts`);
     const expected = readFileSync(path.join(FIXTURES, `${name}.output.ts`), 'utf8');
     expect(run(input).output ?? readFileSync(input, 'utf8')).toBe(expected);
@@ -35,6 +35,17 @@ describe('cursor-pagination', () => {
       '29: the offset is not computed from `input.page`',
       '34: OFFSET in raw SQL: rewrite it by hand (a keyset `WHERE (a, id) < ($1, $2)` and `LIMIT n + 1`)',
       '39: a page-numbered query on the client: move it to `useInfiniteQuery` with `getNextPageParam: (last) => last.nextCursor` once its procedure pages by cursor',
+    ]);
+  });
+
+  it('says why it leaves builders, offset cursors and helpers alone', () => {
+    expect(run(path.join(FIXTURES, 'refused.input.ts')).bails).toEqual([
+      '16: the result carries `total` next to the page: a client that shows page numbers or jumps to a page needs the offset, rewrite client and server together',
+      '29: the order of `query` is chosen at run time (`orderBy` at line 26): a cursor needs one order per branch, write it by hand',
+      '38: `base` is also used at line 37: the cursor condition would change that use too',
+      '45: `.leftJoin(comments)` is not on a unique column of `comments`: it can repeat rows, so no column orders them totally',
+      '58: the offset `offset` is used at line 59 for more than paging: rewrite it by hand',
+      '64: the offset is not read from a tRPC input or from a cursor string: its callers choose the page, rewrite them with it',
     ]);
   });
 

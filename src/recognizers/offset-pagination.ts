@@ -48,12 +48,20 @@ export function findOffsetPagination(query: DrizzleQuery, file: FileContext): Of
   return null;
 }
 
-// sql`… OFFSET ${n}`, in the template the query executes.
+/** An offset-paged builder kept in a variable, at the chain that pages it. */
+export interface BuilderOffset {
+  offset: OffsetPagination;
+  /** The variable's name, for messages. */
+  builder: string;
+  /** `q = db.select()…`: where the builder is made. */
+  declarator: TSESTree.VariableDeclarator;
+}
+
 /**
  * `.offset(n)` on a Drizzle select builder held in a variable (`const q = db.select().from(t).$dynamic();
- * … q.limit(20).offset(k)`), at the outermost call of that chain; the variable's name for messages.
+ * … q.limit(20).offset(k)`), at the outermost call of that chain.
  */
-export function findBuilderOffset(node: TSESTree.CallExpression, file: FileContext): { offset: OffsetPagination; builder: string } | null {
+export function findBuilderOffset(node: TSESTree.CallExpression, file: FileContext): BuilderOffset | null {
   const parent = node.parent;
   if (parent?.type === T.MemberExpression && parent.object === node) return null;
   const chain = flattenChain(node);
@@ -63,11 +71,12 @@ export function findBuilderOffset(node: TSESTree.CallExpression, file: FileConte
   if (chain.segments.some((s) => s.call?.arguments.some((arg) => mentionsCursor(arg)))) return null;
   const variable = ASTUtils.findVariable(file.context.sourceCode.getScope(chain.base), chain.base);
   const def = variable?.defs[0];
-  const init = def?.node.type === T.VariableDeclarator && def.node.id === def.name ? def.node.init : null;
-  if (!init || !isDrizzleSelectBuilder(init, file)) return null;
-  return { offset: { kind: 'offset', node: offset.member.property, value }, builder: chain.base.name };
+  const declarator = def?.node.type === T.VariableDeclarator && def.node.id === def.name ? def.node : null;
+  if (!declarator?.init || !isDrizzleSelectBuilder(declarator.init, file)) return null;
+  return { offset: { kind: 'offset', node: offset.member.property, value }, builder: chain.base.name, declarator };
 }
 
+// sql`… OFFSET ${n}`, in the template the query executes.
 function sqlOffset(arg: TSESTree.Node, file: FileContext): OffsetPagination | null {
   if (arg.type !== T.TaggedTemplateExpression) return null;
   const { quasis, expressions } = arg.quasi;

@@ -1,0 +1,82 @@
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import type { ColumnInfo, TableColumns } from '../../src/codemods/drizzle-schema.js';
+import { memberName } from '../../src/recognizers/chain.js';
+
+/** A term of the order: a column of the queried table, its direction, and the key it has in a row. */
+export interface OrderTerm {
+  column: string;
+  /** The row's property that holds the column: its name, or the key it is selected under. */
+  key: string;
+  info: ColumnInfo;
+  descending: boolean;
+}
+
+/** What the rewritten code calls, all from `drizzle-orm`. */
+export const OPERATORS = ['and', 'asc', 'desc', 'eq', 'gt', 'lt', 'or'];
+
+/**
+ * The order as columns of `table`, made total: the primary key is added (in the first column's direction)
+ * when no term is unique, so that rows that tie keep one order from page to page. A reason when the
+ * order is empty, on an expression, or on a column that may be NULL.
+ */
+export function totalOrder(nodes: TSESTree.Node[], table: string, columns: TableColumns): OrderTerm[] | string {
+  if (nodes.length === 0) return 'the query has no `orderBy`: there is no order to continue from';
+  const terms: OrderTerm[] = [];
+  for (const node of nodes) {
+    const term = orderTerm(node, table, columns);
+    if (typeof term === 'string') return term;
+    terms.push(term);
+  }
+  if (!terms.some((t) => t.info.primaryKey)) {
+    const primary = [...columns].find(([, info]) => info.primaryKey);
+    if (!primary) return `\`${table}\` has no primary key to break ties with`;
+    terms.push({ column: primary[0], key: primary[0], info: primary[1], descending: terms[0]!.descending });
+  }
+  return terms;
+}
+
+/** `desc(posts.createdAt)`, `asc(posts.id)` or `posts.handle`, as a column of `table`. */
+function orderTerm(node: TSESTree.Node, table: string, columns: TableColumns): OrderTerm | string {
+  let descending = false;
+  let column: TSESTree.Node | undefined = node;
+  if (node.type === T.CallExpression && node.callee.type === T.Identifier && ['asc', 'desc'].includes(node.callee.name)) {
+    descending = node.callee.name === 'desc';
+    column = node.arguments[0];
+  }
+  const name =
+    column?.type === T.MemberExpression && column.object.type === T.Identifier && column.object.name === table
+      ? memberName(column)
+      : null;
+  const info = name ? columns.get(name) : undefined;
+  if (!name || !info) return 'the order is on an expression it cannot compare (only columns of the queried table are)';
+  if (!info.notNull) return `the order column \`${table}.${name}\` may be NULL: a keyset on it needs NULLS FIRST/LAST handling by hand`;
+  return { column: name, key: name, info, descending };
+}
+
+/**
+ * The rows after the cursor, for any directions: `or(lt(t.a, c.a), and(eq(t.a, c.a), gt(t.id, c.id)))`,
+ * with `value(term, i)` the cursor's value of each term.
+ */
+export function keysetCondition(table: string, terms: OrderTerm[], value: (term: OrderTerm, index: number) => string): string {
+  const column = (t: OrderTerm) => `${table}.${t.column}`;
+  const branches = terms.map((term, i) => {
+    const equal = terms.slice(0, i).map((t, j) => `eq(${column(t)}, ${value(t, j)})`);
+    const beyond = `${term.descending ? 'lt' : 'gt'}(${column(term)}, ${value(term, i)})`;
+    return equal.length > 0 ? `and(${[...equal, beyond].join(', ')})` : beyond;
+  });
+  return branches.length === 1 ? branches[0]! : `or(${branches.join(', ')})`;
+}
+
+export function orderText(table: string, terms: OrderTerm[]): string {
+  return terms.map((t) => `${t.descending ? 'desc' : 'asc'}(${table}.${t.column})`).join(', ');
+}
+
+/** `row.key`, or `row["key"]` for a key that is not a name. */
+export function readKey(row: string, key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${row}.${key}` : `${row}[${JSON.stringify(key)}]`;
+}
+
+/** Only the operators the new code calls: a keyset of one column has no `eq`, and no `and` unless it joins a `where`. */
+export function operatorsIn(written: string): string[] {
+  return OPERATORS.filter((name) => new RegExp(`(?<![\\w.$])${name}\\(`).test(written));
+}

@@ -1,0 +1,143 @@
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import type { ColumnInfo } from '../../src/codemods/drizzle-schema.js';
+import { indentBefore, text } from '../../src/codemods/source-text.js';
+import { keyName, memberName } from '../../src/recognizers/chain.js';
+import { isFunction } from '../../src/recognizers/per-item.js';
+import type { TrpcProcedure } from '../../src/recognizers/trpc-procedure.js';
+import { walk } from '../../src/recognizers/walk.js';
+import { lineEnd, lineIndent, replaceNode, type Edit } from './edits.js';
+import { keysetCondition, orderText, readKey, type OrderTerm } from './keyset.js';
+import type { QueryForm } from './query-form.js';
+
+const PAGE_FIELDS = new Set(['page', 'offset', 'skip']);
+const ZOD: Record<ColumnInfo['type'], string> = {
+  number: 'z.number()',
+  string: 'z.string()',
+  date: 'z.coerce.date()',
+  boolean: 'z.boolean()',
+};
+
+/** The `page`/`offset`/`skip` property of a `z.object({ … })` input. */
+export function pageField(input: TSESTree.Expression): { name: string; node: TSESTree.Property } | null {
+  if (input.type !== T.CallExpression || input.callee.type !== T.MemberExpression || memberName(input.callee) !== 'object') return null;
+  const shape = input.arguments[0];
+  if (shape?.type !== T.ObjectExpression) return null;
+  for (const prop of shape.properties) {
+    const name = prop.type === T.Property ? keyName(prop.key, prop.computed) : null;
+    if (prop.type === T.Property && name && PAGE_FIELDS.has(name)) return { name, node: prop };
+  }
+  return null;
+}
+
+export function readsInput(expression: string, field: string): boolean {
+  return new RegExp(`\\binput\\s*\\.\\s*${field}\\b`).test(expression);
+}
+
+/**
+ * The tRPC convention: the page input becomes `cursor` (the order values of the last row, checked by zod),
+ * the query fetches `limit + 1` rows, and the procedure returns `{ items, nextCursor }` for `useInfiniteQuery`.
+ */
+export function rewriteProcedure(
+  procedure: TrpcProcedure,
+  field: TSESTree.Property,
+  form: QueryForm,
+  terms: OrderTerm[],
+  source: string,
+): Edit[] | string {
+  const result = resultShape(procedure, form.awaited);
+  if (typeof result === 'string') return result;
+  const limit = text(source, form.limit!);
+  const condition = `input.cursor ? ${keysetCondition(form.table, terms, (t) => `input.cursor.${t.column}`)} : undefined`;
+  const cursorType = `z.object({ ${terms.map((t) => `${t.column}: ${ZOD[t.info.type]}`).join(', ')} }).nullish()`;
+  const nextCursor = (last: string) => `{ ${terms.map((t) => `${t.column}: ${readKey(last, t.key)}`).join(', ')} }`;
+  return [
+    replaceNode(field, `cursor: ${cursorType}`),
+    ...form.rewrite(source, { condition, orderText: orderText(form.table, terms), limit: `${limit} + 1` }),
+    ...result.rewrite(source, limit, nextCursor),
+  ];
+}
+
+interface ResultShape {
+  rewrite(source: string, limit: string, nextCursor: (last: string) => string): Edit[];
+}
+
+/**
+ * How the procedure returns the rows: the query is the resolver's expression body, or `const rows = await
+ * query` in its body with one `return` at its end. Anything else is not followed.
+ */
+function resultShape(procedure: TrpcProcedure, executed: TSESTree.Node): ResultShape | string {
+  const resolver = procedure.resolver!;
+  if (resolver.body === executed) {
+    // Edits around the query, not over it: the query's own edits are inside.
+    return {
+      rewrite: (source, limit, nextCursor) => {
+        const line = lineIndent(source, executed.range[0]);
+        const startsLine = /\n[^\S\n]*$/.test(source.slice(0, executed.range[0]));
+        const indent = startsLine ? line : `${line}  `;
+        const last = 'items[items.length - 1]!';
+        return [
+          ...(resolver.async ? [] : [{ start: resolver.range[0], end: resolver.range[0], text: 'async ' }]),
+          // `=> query` becomes `=> {` + the query read into `rows` on the next line.
+          { start: source.lastIndexOf('=>', executed.range[0]) + 2, end: executed.range[0], text: ` {\n${indent}const rows = await ` },
+          {
+            start: executed.range[1],
+            end: executed.range[1],
+            text: `;\n${indent}const items = rows.slice(0, ${limit});\n${indent}return { items, nextCursor: rows.length > ${limit} ? ${nextCursor(last)} : null };\n${indent.slice(2)}}`,
+          },
+        ];
+      },
+    };
+  }
+  const body = resolver.body;
+  if (body?.type !== T.BlockStatement) return 'the procedure returns the rows in a shape it does not follow';
+  const declaration = body.body.find(
+    (s): s is TSESTree.VariableDeclaration =>
+      s.type === T.VariableDeclaration &&
+      s.declarations.length === 1 &&
+      s.declarations[0]!.id.type === T.Identifier &&
+      s.declarations[0]!.init?.type === T.AwaitExpression &&
+      s.declarations[0]!.init.argument === executed,
+  );
+  const last = body.body.at(-1);
+  if (!declaration || last?.type !== T.ReturnStatement || !last.argument || countReturns(body) !== 1) {
+    return 'the procedure does not read the rows as `const rows = await query` and return once at its end';
+  }
+  const name = (declaration.declarations[0]!.id as TSESTree.Identifier).name;
+  const fetched = `${name}WithNext`;
+  const returned = last.argument;
+  return {
+    rewrite: (source, limit, nextCursor) => [
+      replaceNode(declaration.declarations[0]!.id, fetched),
+      // After the declaration's line, so that a comment at its end stays with it.
+      { start: lineEnd(source, declaration.range[1]), end: lineEnd(source, declaration.range[1]), text: `\n${indentBefore(source, declaration)}const ${name} = ${fetched}.slice(0, ${limit});` },
+      replaceNode(
+        returned,
+        `{ items: ${mayBePromise(returned) ? 'await ' : ''}${text(source, returned)}, nextCursor: ${fetched}.length > ${limit} ? ${nextCursor(`${name}[${name}.length - 1]!`)} : null }`,
+      ),
+    ],
+  };
+}
+
+// What the resolver returned is now a property of an object: a promise there would not be awaited by tRPC.
+function mayBePromise(node: TSESTree.Node): boolean {
+  if (node.type === T.AwaitExpression || node.type === T.ObjectExpression || node.type === T.ArrayExpression) return false;
+  if (node.type === T.Identifier || node.type === T.MemberExpression || node.type === T.Literal) return false;
+  // `rows.map(…)`, `rows.filter(…)` with synchronous callbacks return arrays.
+  if (node.type === T.CallExpression && node.callee.type === T.MemberExpression) {
+    const name = memberName(node.callee);
+    const callback = node.arguments[0];
+    const sync = !callback || !('async' in callback) || !callback.async;
+    if (name && ['map', 'filter', 'slice', 'flatMap', 'concat'].includes(name) && sync) return false;
+  }
+  return true;
+}
+
+function countReturns(body: TSESTree.BlockStatement): number {
+  let count = 0;
+  // A nested function's returns are its own.
+  walk(body, (node) => {
+    if (node.type === T.ReturnStatement) count++;
+    return node === body || !isFunction(node);
+  });
+  return count;
+}
