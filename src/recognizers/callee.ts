@@ -4,7 +4,7 @@ import { importedName, keyName, memberName } from './chain.js';
 import type { FileContext } from './file-context.js';
 import { resolveProjectModule } from './module-graph.js';
 import { isFunction } from './per-item.js';
-import { loadProjectModule, type ProjectModule } from './project-source.js';
+import { loadProjectModule, mayExport, type ProjectModule } from './project-source.js';
 
 /** A function of the project that a call runs, and the file it is defined in. */
 export interface ResolvedFunction {
@@ -160,7 +160,8 @@ function reexport(
   depth: number,
 ): Found | null | undefined {
   const target = resolveProjectModule(source, file.context.physicalFilename);
-  const module = target && loadProjectModule(target, file);
+  // An `export *` of a barrel names many modules, most without `name`: read as text before any parse.
+  const module = target && mayExport(target, name) && loadProjectModule(target, file);
   return module ? findExport(module, name, property, depth + 1) : undefined;
 }
 

@@ -4,7 +4,7 @@ import { importedName, keyName, memberName } from './chain.js';
 import type { FileContext } from './file-context.js';
 import { resolveProjectModule } from './module-graph.js';
 import { isFunction } from './per-item.js';
-import { loadProjectModule } from './project-source.js';
+import { loadProjectModule, mayExport } from './project-source.js';
 import { walk } from './walk.js';
 
 /**
@@ -580,6 +580,8 @@ function resolveImportedBinding(source: string, imported: string, env: ModuleEnv
  */
 function exportedBinding(file: string, name: string, env: ModuleEnv): Resolved | null | undefined {
   if (env.depth > MAX_DEPTH) return null;
+  // Most modules a barrel's `export *` names do not hold `name`: their text says so without a parse.
+  if (!mayExport(file, name)) return undefined;
   const module = loadProjectModule(file, env.file);
   if (!module) return null;
   const { program } = module;

@@ -3,6 +3,7 @@ import { parseAndGenerateServices } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { MAX_SOURCE_BYTES, readText, statOf } from './disk.js';
 import type { FileContext, RuleContext } from './file-context.js';
+import { resolveProjectModule } from './module-graph.js';
 import { typeServicesOf } from './types.js';
 import { walk } from './walk.js';
 
@@ -22,7 +23,16 @@ interface CacheEntry {
   module: ProjectModule | null;
 }
 
-// By path and modification time (and whether it was parsed against a program), so edits are seen. Only trees
+/**
+ * Parsed modules held at once. A lint run walks the project folder by folder, so the modules a file asks for
+ * are mostly those its neighbours asked for: a small working set, used most recently first. Unbounded, a
+ * monorepo's run kept hundreds of whole trees (a database schema is the largest module of an app) and V8 grew
+ * its heap to several times what was live.
+ */
+const MAX_MODULES = 64;
+
+// By path and modification time (and whether it was parsed against a program), so edits are seen; in order of
+// last use (a Map iterates in insertion order: a hit moves to the end, the first entry goes). Only trees
 // parsed here: a linted file's tree and context are the runner's, and oxlint reuses its context and sourceCode
 // for the next file, so a helper found in an earlier lint would be read with another file's scopes.
 const cache = new Map<string, CacheEntry>();
@@ -33,10 +43,65 @@ export function loadProjectModule(path: string, from: FileContext): ProjectModul
   const program = from.types?.program;
   const typed = Boolean(program?.getSourceFile(path));
   const cached = cache.get(path);
-  if (cached && cached.mtimeMs === mtimeMs && cached.typed === typed) return cached.module;
+  cache.delete(path);
+  if (cached && cached.mtimeMs === mtimeMs && cached.typed === typed) {
+    cache.set(path, cached);
+    return cached.module;
+  }
   const module = parseModule(path, from, typed);
   cache.set(path, { mtimeMs, typed, module });
+  if (cache.size > MAX_MODULES) cache.delete(cache.keys().next().value!);
   return module;
+}
+
+// ---- What a module can export, from its text: most modules an `export *` names do not hold the name asked
+// for, and a barrel of a schema (`export * from "./users"; …`) would be parsed module by module to find out.
+
+interface ExportFacts {
+  mtimeMs: number;
+  /** Every identifier-like word of the text (comments and strings included: the test is one-sided). */
+  words: Set<string>;
+  /** The sources of its `export * from "…"` (not `export * as ns`, whose name is a word of the text). */
+  stars: string[];
+}
+
+const MAX_FACTS = 1024;
+const MAX_STAR_DEPTH = 8;
+const WORD = /[\p{ID_Continue}$]+/gu;
+const EXPORT_STAR = /\bexport\s*\*\s*from\s*["']([^"'\n]+)["']/g;
+const exportFacts = new Map<string, ExportFacts | null>();
+
+/**
+ * Can the module at `path` export `name`? `false` only when its text does not hold the word and no module its
+ * `export *` reaches does (a package's `export *` may export anything: `true`). One-sided: `true` means parse
+ * and look. Asked before `loadProjectModule` where only one export is wanted.
+ */
+export function mayExport(path: string, name: string): boolean {
+  return mayExportFrom(path, name, 0, new Set());
+}
+
+function mayExportFrom(path: string, name: string, depth: number, seen: Set<string>): boolean {
+  if (seen.has(path)) return false; // a cycle adds no module that was not already looked at
+  seen.add(path);
+  const facts = exportFactsOf(path);
+  if (!facts || facts.words.has(name) || depth >= MAX_STAR_DEPTH) return true;
+  return facts.stars.some((source) => {
+    const target = resolveProjectModule(source, path);
+    return target === null || mayExportFrom(target, name, depth + 1, seen);
+  });
+}
+
+function exportFactsOf(path: string): ExportFacts | null {
+  const mtimeMs = statOf(path)?.mtimeMs;
+  if (mtimeMs === undefined) return null;
+  const cached = exportFacts.get(path);
+  if (cached && cached.mtimeMs === mtimeMs) return cached;
+  const text = readText(path);
+  // Unreadable: no facts, so every question is answered by the parse (which finds nothing either).
+  const facts = text === null ? null : { mtimeMs, words: new Set(text.match(WORD)), stars: [...text.matchAll(EXPORT_STAR)].map((m) => m[1]!) };
+  if (exportFacts.size >= MAX_FACTS) exportFacts.delete(exportFacts.keys().next().value!);
+  if (facts) exportFacts.set(path, facts);
+  return facts;
 }
 
 function parseModule(path: string, from: FileContext, typed: boolean): ProjectModule | null {
