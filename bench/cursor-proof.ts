@@ -52,20 +52,23 @@ const AUTHOR = 3;
 // A post as long as a tweet: rows as wide as the app's, so skipping them costs what it costs there.
 const BODY = 'Shipping the new feed today: cursor pagination, authors in one query, likes from Redis in one round trip. '.repeat(3).slice(0, 280);
 
-/** A fixture module compiled to JavaScript beside the repository's node_modules. */
-async function compile(name: string): Promise<Record<string, unknown>> {
-  mkdirSync(BUILD, { recursive: true });
+/**
+ * A fixture module compiled to JavaScript beside the repository's node_modules, with the support modules
+ * it imports, in `build` (one folder per proof: proofs run in parallel workers).
+ */
+export async function compile(name: string, build = BUILD): Promise<Record<string, unknown>> {
+  mkdirSync(build, { recursive: true });
   for (const support of ['schema', 'trpc']) {
     const js = ts.transpileModule(readFileSync(path.join(FIXTURES, `${support}.ts`), 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
     }).outputText;
-    writeFileSync(path.join(BUILD, `${support}.js`), js);
+    writeFileSync(path.join(build, `${support}.js`), js);
   }
   const js = ts.transpileModule(readFileSync(path.join(FIXTURES, `${name}.ts`), 'utf8'), {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
   }).outputText;
-  writeFileSync(path.join(BUILD, `${name}.js`), js);
-  return (await import(pathToFileURL(path.join(BUILD, `${name}.js`)).href)) as Record<string, unknown>;
+  writeFileSync(path.join(build, `${name}.js`), js);
+  return (await import(pathToFileURL(path.join(build, `${name}.js`)).href)) as Record<string, unknown>;
 }
 
 export async function loadProof(rows = ROWS): Promise<Proof> {
