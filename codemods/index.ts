@@ -3,6 +3,11 @@ import type { CodemodEntry } from '../src/codemod.js';
 /** Every codemod of the package, by name, in alphabetical order; each is loaded only when it runs. */
 export const codemods: CodemodEntry[] = [
   {
+    name: 'add-index',
+    description: 'Queries no index serves (require-index) → the missing indexes added to the Drizzle table definitions, then drizzle-kit generate',
+    load: async () => (await import('./add-index/transform.js')).codemod,
+  },
+  {
     name: 'cursor-pagination',
     description: 'tRPC procedures paging Drizzle queries by offset → keyset (cursor) pagination with { items, nextCursor }',
     load: async () => (await import('./cursor-pagination/transform.js')).codemod,

@@ -71,7 +71,7 @@ export interface TableSchema {
   small: boolean;
   /** The range of the factory call, and of its second argument (the columns). */
   callRange: [number, number];
-  columnsEnd: number;
+  columnsRange: [number, number];
   extra: ExtraConfig;
 }
 
@@ -117,6 +117,11 @@ export function readTableColumns(name: string, file: string, source?: string): T
  */
 export function readTableSchema(name: string, file: string, source?: string): TableSchema | null {
   return findTable(name, file, source, 0, new Set());
+}
+
+/** Every table declared in `file` itself (for a codemod that follows the module's naming style). */
+export function readModuleTables(file: string, source?: string): TableSchema[] {
+  return [...(summarize(file, source)?.tables.values() ?? [])].map((table) => ({ ...table, file }));
 }
 
 /** The same, for `schema.posts` where `import * as schema from "./schema"` is written in `file`. */
@@ -260,7 +265,7 @@ function tableOf(variable: string, call: TSESTree.CallExpression): Omit<TableSch
     keys,
     small: false,
     callRange: call.range,
-    columnsEnd: shapeArg!.range[1],
+    columnsRange: shapeArg!.range,
     extra: { form: extra.form, param: extra.param, range: extra.range, entries: extra.nodes.map((n) => n.range) },
   };
 }
