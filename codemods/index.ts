@@ -8,6 +8,11 @@ export const codemods: CodemodEntry[] = [
     load: async () => (await import('./add-index/transform.js')).codemod,
   },
   {
+    name: 'batch-writes',
+    description: 'Drizzle inserts, updates and deletes run once per item → one statement per chunk of items (values([…]), inArray)',
+    load: async () => (await import('./batch-writes/transform.js')).codemod,
+  },
+  {
     name: 'cursor-pagination',
     description: 'tRPC procedures paging Drizzle queries by offset → keyset (cursor) pagination with { items, nextCursor }',
     load: async () => (await import('./cursor-pagination/transform.js')).codemod,

@@ -40,6 +40,15 @@ const CASES: Case[] = [
   { name: 'concurrent inserts (Promise.all over map)', module: 'insert', fn: 'logEvents', args: [7, Array.from({ length: 250 }, (_, i) => `kind ${i}`)], before: 250, after: chunks(250) },
   // The delete before the loop is one statement in both.
   { name: 'insert per item in a transaction', module: 'insert', fn: 'replaceTags', args: [5, ids(250, 1000)], seed: `insert into post_tags values (5, 1, 0), (5, 2, 1), (6, 1, 0);`, before: 1 + 250, after: 1 + chunks(250) },
+  {
+    name: 'insert … onConflictDoNothing().execute(): repeated and existing pairs skipped',
+    module: 'insert',
+    fn: 'tagPost',
+    args: [3, [...ids(200), ...ids(50, 20)]],
+    seed: `insert into post_tags values (3, 7, 0), (3, 8, 0), (4, 9, 0);`,
+    before: 250,
+    after: chunks(250),
+  },
   { name: 'several rows per item', module: 'insert', fn: 'welcome', args: [ids(150)], before: 150, after: chunks(300) },
   // Missing and repeated keys: deleting them twice or not at all is the same.
   { name: 'delete per key', module: 'keyed', fn: 'removeUsers', args: [[...ids(200, 50), ...ids(30, 100), ...ids(20, 900)]], seed: SOME_USERS, before: 250, after: chunks(250) },

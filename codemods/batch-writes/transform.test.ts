@@ -78,7 +78,7 @@ describe('batch-writes refusals', () => {
       "left-alone.ts:69: the loop's other code could change `rows` before the batched insert reads it",
       'left-alone.ts:79: the insert is inside `addTag()`: give it a form that takes all items, then call it once',
     ]);
-    expect(summary.notes).toEqual(['each batched statement writes its chunk all or nothing: review code that relied on the rows an earlier item wrote before a later one failed']);
+    expect(summary.notes).toEqual(['13 per-item writes batched, at most 1000 items a statement (--chunk)', 'each batched statement writes its chunk all or nothing: review code that relied on the rows an earlier item wrote before a later one failed']);
   });
 
   it('with --mark, leaves a hotpath-todo comment above each site it leaves alone', async () => {

@@ -20,20 +20,22 @@ export const codemod: TsMorphCodemod = {
   accepts: { chunk: CHUNKS },
   run(project, options) {
     const chunk = options.options.chunk ?? DEFAULT_CHUNK;
-    let changed = false;
+    let batched = 0;
     for (const [index, file] of options.files.entries()) {
       options.progress(index + 1);
       const source = project.getSourceFile(file);
       if (!source || !/\.[cm]?[jt]sx?$/.test(file)) continue;
-      changed = rewriteFile(source, chunk, options) || changed;
+      batched += rewriteFile(source, chunk, options);
     }
-    if (changed) {
+    if (batched > 0) {
+      options.note(`${batched} per-item write${batched === 1 ? '' : 's'} batched, at most ${chunk} items a statement (--chunk)`);
       options.note('each batched statement writes its chunk all or nothing: review code that relied on the rows an earlier item wrote before a later one failed');
     }
   },
 };
 
-function rewriteFile(source: SourceFile, chunk: string, options: TsMorphOptions): boolean {
+/** Rewrites the file's batchable writes; returns how many. */
+function rewriteFile(source: SourceFile, chunk: string, options: TsMorphOptions): number {
   const file = source.getFilePath();
   const before = source.getFullText();
   let results;
@@ -43,7 +45,7 @@ function rewriteFile(source: SourceFile, chunk: string, options: TsMorphOptions)
     // A file that does not parse has nothing to rewrite; anything else is a bug to report, not to hide.
     if (!(error instanceof UnparsableSource)) throw error;
     options.bail(file, error.line, error.reason);
-    return false;
+    return 0;
   }
   const sites: WriteSite[] = [];
   for (const result of results) {
@@ -62,7 +64,7 @@ function rewriteFile(source: SourceFile, chunk: string, options: TsMorphOptions)
     options.bail(file, s.line, 'another write of the same loop cannot be batched, and this one would then run before it instead of after');
     return false;
   });
-  if (batched.length === 0) return false;
+  if (batched.length === 0) return 0;
   const edits: TextEdit[] = [];
   const taken = new Map<string, string[]>();
   const operators = new Map<string, Set<string>>();
@@ -98,7 +100,7 @@ function rewriteFile(source: SourceFile, chunk: string, options: TsMorphOptions)
   const after = source.getFullText();
   const pruned = removeDeadImports(before, after, file);
   if (pruned !== after) source.replaceWithText(pruned);
-  return true;
+  return batched.length;
 }
 
 /**
@@ -114,11 +116,11 @@ function batchLoop(site: WriteSite, list: string, chunk: string): string {
   let statement: string;
   if (site.kind === 'insert') {
     const insert = `${site.receiver}.insert(${site.table}).values(${part})${site.conflict ? `.${site.conflict}` : ''}`;
-    statement = site.returning ? `${site.returning.into}.push(...(await ${insert}.returning(${site.returning.fields})));` : `await ${insert};`;
+    statement = site.returning ? `${site.returning.into}.push(...(await ${insert}.returning(${site.returning.fields})));` : `await ${insert}${site.terminal};`;
   } else {
     const keyed = `inArray(${site.column!.text}, ${part})`;
     const where = site.conditions.length ? `and(${site.conditions.map((c) => c ?? keyed).join(', ')})` : keyed;
-    statement = `await ${site.receiver}.${site.kind}(${site.table})${site.set ? `.set(${site.set})` : ''}.where(${where});`;
+    statement = `await ${site.receiver}.${site.kind}(${site.table})${site.set ? `.set(${site.set})` : ''}.where(${where})${site.terminal};`;
   }
   const { indent } = site.place;
   return `\n${indent}for (let ${i} = 0; ${i} < ${list}.length; ${i} += ${chunk}) {\n${indent}  ${statement}\n${indent}}`;

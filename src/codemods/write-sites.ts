@@ -2,6 +2,8 @@ import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint
 import { flattenChain, keyName, memberName, type ChainSegment } from '../recognizers/chain.js';
 import { recognizeDrizzleQuery, type DrizzleQuery } from '../recognizers/drizzle-query.js';
 import type { FileContext } from '../recognizers/file-context.js';
+import { readText } from '../recognizers/disk.js';
+import { resolveProjectModule } from '../recognizers/module-graph.js';
 import { originOf } from '../recognizers/origin.js';
 import { dependsOnIteration, findIteration, findIterationCall, identifiers, isFunction, type Iteration } from '../recognizers/per-item.js';
 import { findQueryThroughHelpers } from '../recognizers/query-helpers.js';
@@ -42,6 +44,8 @@ export interface WriteSite {
   set: string | null;
   /** `.onConflictDoNothing(…)` as written, or `''`. */
   conflict: string;
+  /** `.run()` or `.execute()` that ends the chain (libSQL, any dialect), or `''`. */
+  terminal: string;
   /**
    * `const [row] = await db.insert(t).values(v).returning(); created.push(row);`: the rows go to `into`, in
    * item order; `pushRange` is the `created.push(row);` statement, which goes with the write.
@@ -203,7 +207,10 @@ function describeWrite(node: TSESTree.CallExpression, query: DrizzleQuery, itera
   const segments = flattenChain(query.node).segments;
   const entry = segments.findIndex((s) => s.name === query.operation && s.call?.arguments.length === 1);
   if (entry === -1 || segments.slice(0, entry).some((s) => s.call)) return `\`${query.description}\` is not a plain \`${query.operation}(table)\` chain`;
-  const steps = segments.slice(entry);
+  const last = segments.at(-1)!;
+  const terminal = (last.name === 'run' || last.name === 'execute') && last.call?.arguments.length === 0 ? `.${last.name}()` : '';
+  if (terminal && form.returning) return 'the loop uses what the write returns';
+  const steps = segments.slice(entry, terminal ? -1 : undefined);
   const table = steps[0]!.call!.arguments[0]!;
   if (table.type !== T.Identifier && table.type !== T.MemberExpression) return 'its table is not a name';
   const tableName = table.type === T.Identifier ? table.name : memberName(table);
@@ -237,6 +244,7 @@ function describeWrite(node: TSESTree.CallExpression, query: DrizzleQuery, itera
     conditions: parsed.conditions.map((c) => (c ? text(source, c) : null)),
     set: parsed.set ? text(source, parsed.set) : null,
     conflict: parsed.conflict ? source.slice(parsed.conflict.member.property.range[0], parsed.conflict.call!.range[1]) : '',
+    terminal,
     returning: form.returning && parsed.returning ? { ...form.returning, fields: parsed.returning } : null,
     replace: form.replace,
     mapped: form.mapped,
@@ -277,6 +285,7 @@ function statementForm(query: TSESTree.CallExpression, iteration: Iteration, fil
       return { replace: statement.range, mapped: { collection: text(source, iteration.collection!), params }, returning: null };
     }
   }
+  if (!awaited && query.parent?.type === T.ExpressionStatement) return 'it runs without `await` (SQLite\'s synchronous `.run()`): batch it by hand';
   if (!awaited) return 'it is not awaited where it is written';
   const parent = awaited.parent;
   if (parent?.type === T.ExpressionStatement) return { replace: parent.range, mapped: null, returning: null };
@@ -432,6 +441,10 @@ function keyCondition(where: TSESTree.Node, table: string, iteration: Iteration,
     const found = keyCondition(keyed[0]!, table, iteration, file);
     return typeof found === 'string' ? found : { ...found, extra: args.map((a) => (a === keyed[0] ? null : a)) };
   }
+  const unproven = !operator && importedFrom(where, file);
+  if (unproven) {
+    return `\`${unproven.name}\` is imported from "${unproven.source}", which cannot be read to show it re-exports drizzle-orm (and \`inArray\` with it): install the workspace's packages, or import it from "drizzle-orm"`;
+  }
   if (operator?.name !== 'eq' || (where as TSESTree.CallExpression).arguments.length !== 2) {
     return 'its condition is not `eq(table.column, key)`: write it so, or batch it by hand';
   }
@@ -447,16 +460,33 @@ function keyCondition(where: TSESTree.Node, table: string, iteration: Iteration,
   return `its key is not a column of \`${table}\``;
 }
 
+/** `eq(…)` or `and(…)` whose callee is imported from a module other than drizzle-orm. */
+function importedFrom(node: TSESTree.Node, file: FileContext): { name: string; source: string } | null {
+  if (node.type !== T.CallExpression || node.callee.type !== T.Identifier || !['eq', 'and'].includes(node.callee.name)) return null;
+  const def = ASTUtils.findVariable(file.context.sourceCode.getScope(node.callee), node.callee)?.defs[0];
+  if (def?.type !== 'ImportBinding' || def.node.parent?.type !== T.ImportDeclaration) return null;
+  return { name: node.callee.name, source: def.node.parent.source.value };
+}
+
 /** `eq` and `and` as imported from drizzle-orm (directly, or through a package of the project that re-exports it). */
 function operatorOf(node: TSESTree.Node, file: FileContext): { name: string; source: string } | null {
   if (node.type !== T.CallExpression || node.callee.type !== T.Identifier) return null;
   const variable = ASTUtils.findVariable(file.context.sourceCode.getScope(node.callee), node.callee);
   const def = variable?.defs[0];
   if (def?.type !== 'ImportBinding' || def.node.parent?.type !== T.ImportDeclaration || def.node.type !== T.ImportSpecifier) return null;
-  const origin = originOf(node.callee, file);
   const source = def.node.parent.source.value;
-  if (!source.startsWith('drizzle-orm') && origin?.package !== 'drizzle-orm') return null;
+  if (!source.startsWith('drizzle-orm') && !reexportsDrizzle(source, file.context.physicalFilename)) return null;
   return { name: keyName(def.node.imported) ?? '', source };
+}
+
+/**
+ * `@acme/db` whose entry has `export * from "drizzle-orm"`: its `eq` is drizzle-orm's, and `inArray` can be
+ * imported from it too (a module that re-exports only some operators may lack it).
+ */
+function reexportsDrizzle(specifier: string, fromFile: string): boolean {
+  const resolved = resolveProjectModule(specifier, fromFile);
+  const source = resolved ? readText(resolved) : null;
+  return source !== null && /^export\s*\*\s*from\s*["']drizzle-orm["']/m.test(source);
 }
 
 /** Per item, the row or key is computed in the loop as before; only what it needs from the database would change. */

@@ -51,6 +51,13 @@ export async function replaceTags(postId: number, tagIds: number[]) {
   });
 }
 
+// `.execute()` ends the chain: the batch ends the same way.
+export async function tagPost(postId: number, tagIds: number[]) {
+  for (const tagId of tagIds) {
+    await db.insert(postTags).values({ postId, tagId, position: tagId }).onConflictDoNothing().execute();
+  }
+}
+
 // Several rows per item.
 export async function welcome(userIds: number[]) {
   for (const userId of userIds) {

@@ -69,6 +69,17 @@ export async function replaceTags(postId: number, tagIds: number[]) {
   });
 }
 
+// `.execute()` ends the chain: the batch ends the same way.
+export async function tagPost(postId: number, tagIds: number[]) {
+  const postTagsToInsert: (typeof postTags.$inferInsert)[] = [];
+  for (const tagId of tagIds) {
+    postTagsToInsert.push({ postId, tagId, position: tagId });
+  }
+  for (let i = 0; i < postTagsToInsert.length; i += 1000) {
+    await db.insert(postTags).values(postTagsToInsert.slice(i, i + 1000)).onConflictDoNothing().execute();
+  }
+}
+
 // Several rows per item.
 export async function welcome(userIds: number[]) {
   const eventsToInsert: (typeof events.$inferInsert)[] = [];
