@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { codemod as batchWrites } from '../../codemods/batch-writes/transform.js';
 import { codemod as cursorPagination } from '../../codemods/cursor-pagination/transform.js';
 import { codemod as dataloader } from '../../codemods/dataloader/transform.js';
 import { codemod as redisPipeline } from '../../codemods/redis-pipeline/transform.js';
@@ -13,6 +14,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIRECTIVES = '/* eslint-disable */\n// eslint-disable-next-line no-console\n/* eslint no-console: "off" */\n';
 
 const CASES: Array<{ codemod: Codemod; folder: string; input: string; support: string[]; options?: Record<string, string> }> = [
+  { codemod: batchWrites, folder: 'batch-writes', input: 'keyed', support: ['schema.ts', 'db.ts'] },
   { codemod: cursorPagination, folder: 'cursor-pagination', input: 'feed', support: ['schema.ts', 'trpc.ts'] },
   { codemod: redisPipeline, folder: 'redis-pipeline', input: 'consecutive', support: [] },
   { codemod: dataloader, folder: 'dataloader', input: 'inline', support: ['schema.ts', 'db.ts', 'trpc.ts'], options: { strategy: 'inline' } },
