@@ -23,6 +23,8 @@ const TABLES = `
   create table post_tags (post_id integer not null, tag_id integer not null, position integer not null);
   create unique index post_tags_idx on post_tags (post_id, tag_id);
   create table events (id serial primary key, user_id integer not null, kind text not null, payload jsonb);
+  create table settings (user_id integer not null, key text not null, setting_value text not null, revision integer not null default 1);
+  create unique index settings_idx on settings (user_id, key);
 `;
 
 type Module = Record<string, (...args: never[]) => Promise<unknown>>;
@@ -84,7 +86,7 @@ export async function loadProof(): Promise<BatchWritesProof> {
   await client.exec(TABLES);
   const dump = async () => {
     const tables: Record<string, unknown[]> = {};
-    for (const [table, order] of [['users', 'id'], ['tags', 'id'], ['post_tags', 'post_id, tag_id'], ['events', 'id']] as const) {
+    for (const [table, order] of [['users', 'id'], ['tags', 'id'], ['post_tags', 'post_id, tag_id'], ['events', 'id'], ['settings', 'user_id, key']] as const) {
       tables[table] = (await client.query(`select * from ${table} order by ${order}`)).rows;
     }
     return tables;
@@ -98,7 +100,7 @@ export async function loadProof(): Promise<BatchWritesProof> {
   return {
     summary,
     async run(version, module, name, args, seed = '') {
-      await client.exec(`truncate users, tags, post_tags, events restart identity; ${seed}`);
+      await client.exec(`truncate users, tags, post_tags, events, settings restart identity; ${seed}`);
       const fn = (await load(version, module))[name]!;
       const seeded = await dump();
       queries = 0;

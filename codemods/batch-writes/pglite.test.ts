@@ -49,6 +49,15 @@ const CASES: Case[] = [
     before: 250,
     after: chunks(250),
   },
+  {
+    name: 'upsert over the keys of an object: existing keys updated with the new value, others inserted',
+    module: 'insert',
+    fn: 'saveSettings',
+    args: [4, Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`key${i}`, `value ${i}`]))],
+    seed: `insert into settings values (4, 'key3', 'old', 1), (4, 'key200', 'old', 1), (5, 'key3', 'other user', 1);`,
+    before: 250,
+    after: chunks(250),
+  },
   { name: 'several rows per item', module: 'insert', fn: 'welcome', args: [ids(150)], before: 150, after: chunks(300) },
   // Missing and repeated keys: deleting them twice or not at all is the same.
   { name: 'delete per key', module: 'keyed', fn: 'removeUsers', args: [[...ids(200, 50), ...ids(30, 100), ...ids(20, 900)]], seed: SOME_USERS, before: 250, after: chunks(250) },

@@ -60,7 +60,7 @@ describe('batch-writes refusals', () => {
   it('says why it leaves each site alone', async () => {
     const { summary } = await runIn('batch-writes');
     expect(summary.skipped.map((s) => `${s.file}:${s.line}: ${s.reason}`)).toEqual([
-      'left-alone.ts:8: an upsert (`onConflictDoUpdate`): two items with one key would update the same row twice, which one statement cannot (Postgres refuses it)',
+      'left-alone.ts:8: an upsert (`onConflictDoUpdate`) whose items may share a key: one statement cannot update a row twice (Postgres refuses it); batched only over the keys of an object',
       'left-alone.ts:11: it sets values that change per item: one statement sets the same values on every row (write a `CASE` per row by hand)',
       'left-alone.ts:15: the loop also awaits `await db.select().from(users).where(eq(…` (line 14), which would then run before writes it now follows',
       'left-alone.ts:19: it is inside `try`: each item handles its own failure, which one batched statement cannot',
@@ -77,15 +77,16 @@ describe('batch-writes refusals', () => {
       'left-alone.ts:56: a while loop may wait for what the writes changed between items: batch it by hand',
       "left-alone.ts:69: the loop's other code could change `rows` before the batched insert reads it",
       'left-alone.ts:79: the insert is inside `addTag()`: give it a form that takes all items, then call it once',
+      "left-alone.ts:86: its upsert sets `value` to a value that changes per item and is not the row's own: one statement cannot",
     ]);
-    expect(summary.notes).toEqual(['13 per-item writes batched, at most 1000 items a statement (--chunk)', 'each batched statement writes its chunk all or nothing: review code that relied on the rows an earlier item wrote before a later one failed']);
+    expect(summary.notes).toEqual(['14 per-item writes batched, at most 1000 items a statement (--chunk)', 'each batched statement writes its chunk all or nothing: review code that relied on the rows an earlier item wrote before a later one failed']);
   });
 
   it('with --mark, leaves a hotpath-todo comment above each site it leaves alone', async () => {
     const { dir } = await runIn('batch-writes-mark', true);
     const output = readFileSync(path.join(dir, 'left-alone.ts'), 'utf8').split('\n');
-    expect(output[7]).toBe('    // hotpath-todo(batch-writes): an upsert (`onConflictDoUpdate`): two items with one key would update the same row twice, which one statement cannot (Postgres refuses it)');
-    expect(output.filter((line) => line.includes('hotpath-todo(batch-writes)'))).toHaveLength(17);
+    expect(output[7]).toBe('    // hotpath-todo(batch-writes): an upsert (`onConflictDoUpdate`) whose items may share a key: one statement cannot update a row twice (Postgres refuses it); batched only over the keys of an object');
+    expect(output.filter((line) => line.includes('hotpath-todo(batch-writes)'))).toHaveLength(18);
   });
 
   it('--chunk sets the rows per statement', async () => {

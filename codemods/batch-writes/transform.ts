@@ -65,6 +65,11 @@ function rewriteFile(source: SourceFile, chunk: string, options: TsMorphOptions)
     return false;
   });
   if (batched.length === 0) return 0;
+  const sql = sqlBinding(source);
+  if (batched.some((s) => s.needsSql) && sql === 'other') {
+    for (const s of batched) options.bail(file, s.line, '`sql` here is not drizzle-orm\'s, and the batched upsert reads `excluded` values with it');
+    return 0;
+  }
   const edits: TextEdit[] = [];
   const taken = new Map<string, string[]>();
   const operators = new Map<string, Set<string>>();
@@ -97,6 +102,7 @@ function rewriteFile(source: SourceFile, chunk: string, options: TsMorphOptions)
   }
   source.replaceWithText(applyTextEdits(before, edits));
   for (const [specifier, names] of operators) for (const name of names) addNamedImport(source, specifier, name);
+  if (batched.some((s) => s.needsSql) && sql === 'none') addNamedImport(source, 'drizzle-orm', 'sql');
   const after = source.getFullText();
   const pruned = removeDeadImports(before, after, file);
   if (pruned !== after) source.replaceWithText(pruned);
@@ -124,6 +130,15 @@ function batchLoop(site: WriteSite, list: string, chunk: string): string {
   }
   const { indent } = site.place;
   return `\n${indent}for (let ${i} = 0; ${i} < ${list}.length; ${i} += ${chunk}) {\n${indent}  ${statement}\n${indent}}`;
+}
+
+/** Whether the file has a `sql` binding, and whether drizzle-orm's (imported from it, or from a module re-exporting it). */
+function sqlBinding(source: SourceFile): 'drizzle' | 'other' | 'none' {
+  for (const declaration of source.getImportDeclarations()) {
+    const named = declaration.getNamedImports().find((n) => (n.getAliasNode()?.getText() ?? n.getName()) === 'sql');
+    if (named) return named.getName() === 'sql' && !declaration.isTypeOnly() && /^(drizzle-orm$|@)/.test(declaration.getModuleSpecifierValue()) ? 'drizzle' : 'other';
+  }
+  return source.getVariableDeclaration('sql') || source.getFunction('sql') ? 'other' : 'none';
 }
 
 /** What the types say against batching: a value that is not plainly one row or a list of rows, or rows that could change. */

@@ -3,6 +3,7 @@ import { flattenChain, keyName, memberName, type ChainSegment } from '../recogni
 import { recognizeDrizzleQuery, type DrizzleQuery } from '../recognizers/drizzle-query.js';
 import type { FileContext } from '../recognizers/file-context.js';
 import { readText } from '../recognizers/disk.js';
+import { readTableColumns } from '../recognizers/drizzle-schema.js';
 import { resolveProjectModule } from '../recognizers/module-graph.js';
 import { originOf } from '../recognizers/origin.js';
 import { dependsOnIteration, findIteration, findIterationCall, identifiers, isFunction, type Iteration } from '../recognizers/per-item.js';
@@ -44,6 +45,8 @@ export interface WriteSite {
   set: string | null;
   /** `.onConflictDoNothing(…)` as written, or `''`. */
   conflict: string;
+  /** The conflict clause reads `excluded` values through drizzle-orm's `sql`, which the file must import. */
+  needsSql: boolean;
   /** `.run()` or `.execute()` that ends the chain (libSQL, any dialect), or `''`. */
   terminal: string;
   /**
@@ -215,7 +218,7 @@ function describeWrite(node: TSESTree.CallExpression, query: DrizzleQuery, itera
   if (table.type !== T.Identifier && table.type !== T.MemberExpression) return 'its table is not a name';
   const tableName = table.type === T.Identifier ? table.name : memberName(table);
   if (!tableName) return 'its table is not a name';
-  const parsed = query.operation === 'insert' ? insertParts(steps, form, file) : keyedParts(steps, table, query.operation as WriteKind, iteration, file);
+  const parsed = query.operation === 'insert' ? insertParts(steps, table, form, iteration, file) : keyedParts(steps, table, query.operation as WriteKind, iteration, file);
   if (typeof parsed === 'string') return parsed;
   const item = parsed.item;
   if (!dependsOnIteration(item, iteration, file.context)) {
@@ -243,7 +246,8 @@ function describeWrite(node: TSESTree.CallExpression, query: DrizzleQuery, itera
     column: parsed.column,
     conditions: parsed.conditions.map((c) => (c ? text(source, c) : null)),
     set: parsed.set ? text(source, parsed.set) : null,
-    conflict: parsed.conflict ? source.slice(parsed.conflict.member.property.range[0], parsed.conflict.call!.range[1]) : '',
+    conflict: parsed.conflict ? conflictText(parsed.conflict, parsed.upsert ?? null, text(source, table), source) : '',
+    needsSql: Boolean(parsed.upsert?.excluded.length),
     terminal,
     returning: form.returning && parsed.returning ? { ...form.returning, fields: parsed.returning } : null,
     replace: form.replace,
@@ -353,6 +357,7 @@ interface Parts {
   item: TSESTree.Node;
   /** Parts of the write that the batch after the loop repeats. */
   copied: TSESTree.Node[];
+  upsert?: Upsert | null;
   column: WriteSite['column'];
   conditions: Array<TSESTree.Node | null>;
   set: TSESTree.Node | null;
@@ -362,7 +367,7 @@ interface Parts {
 }
 
 /** `insert(t).values(row)`, then `.onConflictDoNothing(…)` or `.returning(…)`. */
-function insertParts(steps: ChainSegment[], form: Form, file: FileContext): Parts | string {
+function insertParts(steps: ChainSegment[], table: TSESTree.Node, form: Form, iteration: Iteration, file: FileContext): Parts | string {
   const source = file.context.sourceCode.text;
   const values = steps[1];
   const value = values?.call?.arguments[0];
@@ -370,22 +375,27 @@ function insertParts(steps: ChainSegment[], form: Form, file: FileContext): Part
     return 'it is not `insert(table).values(row)`';
   }
   let conflict: ChainSegment | null = null;
+  let upserted: Upsert | null = null;
   let returning: ChainSegment | null = null;
   for (const step of steps.slice(2)) {
     if (step.name === 'onConflictDoNothing' && !conflict && !returning) conflict = step;
     else if (step.name === 'returning' && !returning) returning = step;
-    else if (step.name === 'onConflictDoUpdate') {
-      return 'an upsert (`onConflictDoUpdate`): two items with one key would update the same row twice, which one statement cannot (Postgres refuses it)';
+    else if (step.name === 'onConflictDoUpdate' && !conflict && !returning) {
+      const upsert = upsertParts(step, value, table, iteration, file);
+      if (typeof upsert === 'string') return upsert;
+      conflict = step;
+      upserted = upsert;
     } else return `\`.${step.name}()\` is not a step this codemod batches`;
   }
   if (returning && !form.returning) return 'what `.returning()` gives is not pushed to a list: batch it by hand';
   if (form.returning && !returning) return 'the loop uses what the write returns';
-  if (returning && conflict) return '`.returning()` after `onConflictDoNothing()` leaves out the skipped items: their rows could not be matched to items';
+  if (returning && conflict && !upserted) return '`.returning()` after `onConflictDoNothing()` leaves out the skipped items: their rows could not be matched to items';
   const call = returning?.call;
   const fields = call ? call.arguments.map((a) => text(source, a)).join(', ') : '';
   return {
     item: value,
-    copied: [...(conflict?.call?.arguments ?? []), ...(call?.arguments ?? [])],
+    copied: [...(upserted ? upserted.copied : (conflict?.call?.arguments ?? [])), ...(call?.arguments ?? [])],
+    upsert: upserted,
     column: null,
     conditions: [],
     set: null,
@@ -393,6 +403,92 @@ function insertParts(steps: ChainSegment[], form: Form, file: FileContext): Part
     returning: returning ? fields : null,
     operators: null,
   };
+}
+
+interface Upsert {
+  /** The `set` values that are the item's own inserted values: they become `excluded.<column>`. */
+  excluded: Array<{ node: TSESTree.Property; column: string }>;
+  /** What the batch repeats as written: the target and the `set` values that are the same for every item. */
+  copied: TSESTree.Node[];
+}
+
+/**
+ *   for (const [key, value] of Object.entries(settings)) insert(t).values({ key, value })
+ *     .onConflictDoUpdate({ target: t.key, set: { value } })
+ * Two items with one key would make one statement update a row twice, which Postgres refuses: batched only
+ * when the keys are distinct by construction (the keys of an object) and a target column holds them. A `set`
+ * value that changes per item must be the item's inserted value, which `excluded.<column>` reads in a batch.
+ */
+function upsertParts(step: ChainSegment, row: TSESTree.Node, table: TSESTree.Node, iteration: Iteration, file: FileContext): Upsert | string {
+  const refuse = 'an upsert (`onConflictDoUpdate`) whose items may share a key: one statement cannot update a row twice (Postgres refuses it); batched only over the keys of an object';
+  const options = step.call?.arguments[0];
+  if (step.call?.arguments.length !== 1 || options?.type !== T.ObjectExpression || row.type !== T.ObjectExpression) return refuse;
+  const props = new Map<string, TSESTree.Property>();
+  for (const p of options.properties) {
+    const name = p.type === T.Property ? keyName(p.key, p.computed) : null;
+    if (!name || (name !== 'target' && name !== 'set')) return `\`${name ?? '…'}\` in \`onConflictDoUpdate\` is not batched by this codemod`;
+    props.set(name, p as TSESTree.Property);
+  }
+  const target = props.get('target')?.value;
+  const set = props.get('set')?.value;
+  if (!target || set?.type !== T.ObjectExpression) return refuse;
+  const distinct = distinctKey(iteration);
+  const columns = (target.type === T.ArrayExpression ? target.elements : [target]).map((c) => (c?.type === T.MemberExpression ? memberName(c) : null));
+  const rowValue = (column: string) => {
+    const p = row.properties.find((q) => q.type === T.Property && keyName(q.key, q.computed) === column);
+    return p?.type === T.Property ? p.value : null;
+  };
+  const source = file.context.sourceCode.text;
+  const ofTable = (target.type === T.ArrayExpression ? target.elements : [target]).every((c) => c?.type === T.MemberExpression && text(source, c.object) === text(source, table));
+  const keyed = distinct && ofTable ? columns.find((c) => {
+    const v = c ? rowValue(c) : null;
+    return v?.type === T.Identifier && ASTUtils.findVariable(file.context.sourceCode.getScope(v), v)?.defs[0]?.name === distinct;
+  }) : null;
+  if (!keyed) return refuse;
+  // An object's keys are distinct strings; only a text column keeps them distinct (`'01'` and `'1'` are one integer).
+  const info = table.type === T.Identifier ? readTableColumns(table.name, file.context.physicalFilename, source)?.get(keyed) : undefined;
+  if (info?.type !== 'string') return `the upsert's key \`${keyed}\` is not a text column the codemod can read: distinct keys of an object may meet in it`;
+  const excluded: Upsert['excluded'] = [];
+  const copied: TSESTree.Node[] = [target];
+  for (const p of set.properties) {
+    const column = p.type === T.Property ? keyName(p.key, p.computed) : null;
+    if (!column || p.type !== T.Property) return 'its `onConflictDoUpdate` `set` is spread or computed';
+    if (!dependsOnIteration(p.value, iteration, file.context)) {
+      copied.push(p.value);
+      continue;
+    }
+    const inserted = rowValue(column);
+    if (!inserted || text(source, inserted) !== text(source, p.value)) {
+      return `its upsert sets \`${column}\` to a value that changes per item and is not the row's own: one statement cannot`;
+    }
+    excluded.push({ node: p, column });
+  }
+  return { excluded, copied };
+}
+
+/** The loop variable that holds a different value on every iteration: the key of `Object.keys(o)` / `Object.entries(o)`. */
+function distinctKey(iteration: Iteration): TSESTree.Identifier | null {
+  const loop = iteration.node;
+  if (loop.type !== T.ForOfStatement || loop.right.type !== T.CallExpression || loop.left.type !== T.VariableDeclaration) return null;
+  const callee = loop.right.callee;
+  const method = callee.type === T.MemberExpression && callee.object.type === T.Identifier && callee.object.name === 'Object' ? memberName(callee) : null;
+  const binding = loop.left.declarations[0]?.id;
+  if (method === 'keys') return binding?.type === T.Identifier ? binding : null;
+  const first = method === 'entries' && binding?.type === T.ArrayPattern ? binding.elements[0] : null;
+  return first?.type === T.Identifier ? first : null;
+}
+
+/** `onConflictDoUpdate({ target, set: { value: sql\`excluded.${sql.identifier(t.value.name)}\` } })`. */
+function conflictText(step: ChainSegment, upsert: Upsert | null, table: string, source: string): string {
+  const start = step.member.property.range[0];
+  const edits = (upsert?.excluded ?? []).map(({ node, column }) => ({
+    start: node.range[0] - start,
+    end: node.range[1] - start,
+    text: `${text(source, node.key)}: sql\`excluded.\${sql.identifier(${table}.${column}.name)}\``,
+  }));
+  let clause = source.slice(start, step.call!.range[1]);
+  for (const edit of edits.sort((a, b) => b.start - a.start)) clause = clause.slice(0, edit.start) + edit.text + clause.slice(edit.end);
+  return clause;
 }
 
 /** `delete(t).where(eq(t.key, key))`, `update(t).set({…}).where(eq(t.key, key))`, also `and(eq(…), …)`. */

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { db } from "./db.js";
-import { events, postTags, tags, users } from "./schema.js";
+import { events, postTags, settings, tags, users } from "./schema.js";
 
 export interface NewUser {
   email: string;
@@ -65,5 +65,15 @@ export async function welcome(userIds: number[]) {
       { userId, kind: "signup" },
       { userId, kind: "welcome" },
     ]);
+  }
+}
+
+// Settings saved from an object: its keys are distinct, so no row is updated twice; the new value is the row's own.
+export async function saveSettings(userId: number, values: Record<string, string>) {
+  for (const [key, value] of Object.entries(values)) {
+    await db
+      .insert(settings)
+      .values({ userId, key, value, revision: 1 })
+      .onConflictDoUpdate({ target: [settings.userId, settings.key], set: { value, revision: 2 } });
   }
 }

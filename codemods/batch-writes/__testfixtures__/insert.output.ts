@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db } from "./db.js";
-import { events, postTags, tags, users } from "./schema.js";
+import { events, postTags, settings, tags, users } from "./schema.js";
 
 export interface NewUser {
   email: string;
@@ -91,5 +91,16 @@ export async function welcome(userIds: number[]) {
   }
   for (let i = 0; i < eventsToInsert.length; i += 1000) {
     await db.insert(events).values(eventsToInsert.slice(i, i + 1000));
+  }
+}
+
+// Settings saved from an object: its keys are distinct, so no row is updated twice; the new value is the row's own.
+export async function saveSettings(userId: number, values: Record<string, string>) {
+  const settingsToInsert: (typeof settings.$inferInsert)[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    settingsToInsert.push({ userId, key, value, revision: 1 });
+  }
+  for (let i = 0; i < settingsToInsert.length; i += 1000) {
+    await db.insert(settings).values(settingsToInsert.slice(i, i + 1000)).onConflictDoUpdate({ target: [settings.userId, settings.key], set: { value: sql`excluded.${sql.identifier(settings.value.name)}`, revision: 2 } });
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { db } from "./db.js";
-import { events, tags, users } from "./schema.js";
+import { events, settings, tags, users } from "./schema.js";
 
 export async function leftAlone(people: { id: number; email: string; name: string; visits: number }[], names: string[]) {
   for (const p of people) {
@@ -77,5 +77,15 @@ async function addTag(name: string) {
 export async function addTags(names: string[]) {
   for (const name of names) {
     await addTag(name);
+  }
+}
+
+// The keys are distinct, but the value set on conflict is not the inserted one.
+export async function markSettings(userId: number, values: Record<string, string>) {
+  for (const [key, value] of Object.entries(values)) {
+    await db
+      .insert(settings)
+      .values({ userId, key, value })
+      .onConflictDoUpdate({ target: [settings.userId, settings.key], set: { value: `${value} (changed)` } });
   }
 }

@@ -31,3 +31,14 @@ export const events = pgTable("events", {
   kind: text("kind").notNull(),
   payload: jsonb("payload"),
 });
+
+export const settings = pgTable(
+  "settings",
+  {
+    userId: integer("user_id").notNull(),
+    key: text("key").notNull(),
+    value: text("setting_value").notNull(),
+    revision: integer("revision").notNull().default(1),
+  },
+  (t) => [uniqueIndex("settings_idx").on(t.userId, t.key)],
+);
