@@ -26,7 +26,8 @@ export function batchQuery(lookup: Lookup, db: string, keys: string): string {
     return `${db}.query.${lookup.schemaKey}.findMany({ where: ${where}${lookup.options ? `, ${lookup.options}` : ''} })`;
   }
   const fields = lookup.fields ? `{ key: ${lookup.table.local}.${lookup.column}, row: ${lookup.fields} }` : '';
-  return `${db}.select(${fields}).from(${lookup.table.local}).where(${where})`;
+  const orderBy = lookup.orderBy ? `.orderBy(${lookup.orderBy})` : '';
+  return `${db}.select(${fields}).from(${lookup.table.local}).where(${where})${orderBy}`;
 }
 
 /**
@@ -71,6 +72,18 @@ export async function primeKeys<K, V>(loader: DataLoader<K, V>, keys: ReadonlyAr
   await loader.loadMany([...new Set(keys)].filter((key): key is K => key !== null && key !== undefined));
 }`,
 };
+
+/** What the inline strategy adds to a file (once) for lookups of several rows per key. */
+export const GROUP_BY_KEY = `/** The rows of each key, in the order the query returned them (added by \`hotpath codemod dataloader\`). */
+function groupByKey<K, R, V = R>(rows: readonly R[], keyOf: (row: R) => K, valueOf: (row: R) => V = (row) => row as unknown as V): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const row of rows) {
+    const group = groups.get(keyOf(row));
+    if (group) group.push(valueOf(row));
+    else groups.set(keyOf(row), [valueOf(row)]);
+  }
+  return groups;
+}`;
 
 export const MODULE_DOC = `/**
  * Per-request DataLoaders, made by \`createContext\` for each request: a loader caches what it loaded, so one

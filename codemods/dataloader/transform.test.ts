@@ -8,24 +8,29 @@ import { codemod } from './transform.js';
 const FIXTURES = path.join(import.meta.dirname, '__testfixtures__');
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
-const SUPPORT = ['schema.ts', 'db.ts', 'trpc.ts'];
+const SUPPORT = ['schema.ts', 'db.ts', 'trpc.ts', 'post-queries.ts'];
 const TSCONFIG = {
   compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noUnusedLocals: true, noEmit: true, skipLibCheck: true, types: ['node'] },
 };
 
+type Strategy = 'context' | 'inline' | 'auto';
+
 /**
  * The codemod works on a project, so each strategy's pairs run together in a scratch project inside the
  * repository (to resolve its node_modules): `<case>.input.ts` is copied as `<case>.ts`, and after the run
- * `<case>.ts` must equal `<case>.output.ts`. An `.output.ts` without an input is a file the codemod creates.
+ * `<case>.ts` must equal `<case>.output.ts`. An `.output.ts` without an input is a file the codemod creates
+ * (the context strategy's). Pairs named `inline*` run with `--strategy=inline`, `auto*` with no strategy
+ * given, the others with `--strategy=context`.
  */
-function cases(strategy: 'context' | 'inline'): string[] {
+function cases(strategy: Strategy): string[] {
   const all = readdirSync(FIXTURES)
     .filter((f) => f.endsWith('.output.ts'))
     .map((f) => f.replace('.output.ts', ''));
-  return all.filter((name) => name.startsWith('inline') === (strategy === 'inline') && (strategy === 'context' || name !== 'context'));
+  const of = (name: string): Strategy => (name.startsWith('inline') ? 'inline' : name.startsWith('auto') ? 'auto' : 'context');
+  return all.filter((name) => of(name) === strategy || (strategy === 'auto' && name === 'context'));
 }
 
-async function runIn(strategy: 'context' | 'inline', mark = false): Promise<{ dir: string; summary: RunSummary; second: RunSummary }> {
+async function runIn(strategy: Strategy, mark = false): Promise<{ dir: string; summary: RunSummary; second: RunSummary }> {
   const dir = path.join(ROOT, '.cache', `dataloader-${strategy}${mark ? '-mark' : ''}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -36,7 +41,7 @@ async function runIn(strategy: 'context' | 'inline', mark = false): Promise<{ di
   if (strategy === 'inline') copyFileSync(path.join(FIXTURES, 'context.input.ts'), path.join(dir, 'context.ts'));
   for (const f of inputs) copyFileSync(path.join(FIXTURES, f), path.join(dir, f.replace('.input.ts', '.ts')));
   const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !SUPPORT.includes(f)).map((f) => path.join(dir, f));
-  const options = { cwd: dir, files, dry: false, print: false, mark, write: () => {}, options: { strategy } };
+  const options = { cwd: dir, files, dry: false, print: false, mark, write: () => {}, options: (strategy === 'auto' ? {} : { strategy }) as Record<string, string> };
   const summary = await runCodemod(codemod, options);
   const second = await runCodemod(codemod, { ...options, files: readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f)) });
   return { dir, summary, second };
@@ -51,11 +56,12 @@ function typeCheck(dir: string): string {
   }
 }
 
-describe.for(['context', 'inline'] as const)('dataloader --strategy=%s', (strategy) => {
+describe.for(['context', 'inline', 'auto'] as const)('dataloader --strategy=%s', (strategy) => {
   it('rewrites every pair into its output, the project type-checks, and a second run changes nothing', async () => {
     const { dir, summary, second } = await runIn(strategy);
     expect(summary.failed).toEqual([]);
-    for (const name of cases(strategy)) {
+    // The auto run wires its own loaders: only its pairs are compared.
+    for (const name of cases(strategy).filter((n) => strategy !== 'auto' || n.startsWith('auto'))) {
       expect.soft(readFileSync(path.join(dir, `${name}.ts`), 'utf8'), name).toBe(readFileSync(path.join(FIXTURES, `${name}.output.ts`), 'utf8'));
     }
     expect(second.changed).toEqual([]);
@@ -88,11 +94,24 @@ describe('dataloader', () => {
     expect(output.filter((line) => line.includes('hotpath-todo(dataloader)'))).toHaveLength(10);
   });
 
-  it('inline: says which lookups need the default strategy', async () => {
+  it('inline: says why it leaves each site alone', async () => {
     const { summary } = await runIn('inline');
     expect(summary.skipped.map((s) => `${s.file}:${s.line}: ${s.reason}`)).toEqual([
-      'inline.ts:29: inline rewrites `findFirst` lookups by a unique column; a lookup of several rows needs the default strategy',
+      'inline-left-alone.ts:8: the loop also writes (`db.update(users)`): batched reads would see rows as they were before its writes',
+      'inline-left-alone.ts:9: a write (`update`) is not a lookup: batch it by hand (one statement for all items)',
+      'inline-left-alone.ts:19: the loop also writes (`db.update(posts)` (in `bump()`)): batched reads would see rows as they were before its writes',
+      'inline-left-alone.ts:20: `bump()` does more than one lookup by key: batch inside it, or give it a loader by hand',
+      'inline-left-alone.ts:26: `findFirst` by `posts.authorId`, which is not unique: which row it returns depends on the plan, so no batch can reproduce it',
+      'inline-left-alone.ts:31: the key `id` is of type `any`, not the number that `users.id` holds: rows could not be matched to keys by value',
+      'inline-left-alone.ts:37: `db.transaction()` is not a lookup by key',
+      'inline-left-alone.ts:38: its database `tx` is made inside the loop, so no query can run before it',
+      'inline-left-alone.ts:45: the key `Number.parseInt(row.ref, 10)` is not read from the item alone, so it cannot be computed for every item first',
     ]);
+  });
+
+  it('auto: says why it leaves each site alone', async () => {
+    const { summary } = await runIn('auto');
+    expect(summary.skipped.map((s) => `${s.file}:${s.line}: ${s.reason}`)).toEqual([]);
   });
 
   it('removes only the imports the rewrite made dead: a name unused before stays', async () => {

@@ -1,37 +1,40 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Node, ts, type Project, type SourceFile } from 'ts-morph';
+import { Node, type Project, type SourceFile } from 'ts-morph';
 import type { TsMorphCodemod, TsMorphOptions } from '../../src/codemod.js';
 import { UnparsableSource } from '../../src/codemods/analyze.js';
-import { removeDeadImports } from '../../src/codemods/dead-imports.js';
-import { findLookupSites, type BatchPoint, type ImportNeed, type LookupSite } from '../../src/codemods/lookups.js';
+import { findLookupSites, type ImportNeed, type LookupSite } from '../../src/codemods/lookups.js';
 import { readJsonObject } from '../../src/recognizers/disk.js';
 import { resolveProjectModule } from '../../src/recognizers/module-graph.js';
-import { batchQuery, helperOf, HELPERS, loaderName, loaderProperty, MODULE_DOC, specifierFrom } from './loader-code.js';
+import { applyChanges, changesOf, keysOf, keyTypeMismatch, type FileChanges } from './file-changes.js';
+import { inline, type Found } from './inline.js';
+import { helperOf, HELPERS, loaderName, loaderProperty, MODULE_DOC, specifierFrom } from './loader-code.js';
 import { addNamedImport, findTrpcContext, wireLoaders, type TrpcContext } from './trpc-context.js';
 
 const CONTEXT_KEYS = ['db'];
 
-interface Found {
-  file: string;
-  site: LookupSite;
-}
-
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
-
+/**
+ * `auto` (the default): per-request loaders on the tRPC context where a lookup is in a procedure that can
+ * reach one, the inline rewrite everywhere else (route handlers, server actions, jobs, transactions).
+ * `context` and `inline` use one strategy only, and list what it cannot rewrite.
+ */
 export const codemod: TsMorphCodemod = {
   kind: 'ts-morph',
   name: 'dataloader',
-  description: 'N+1 lookups in tRPC procedures → per-request DataLoaders on ctx.loaders (--strategy=inline: one inArray query per function)',
-  accepts: { strategy: ['context', 'inline'] },
-  async run(project, options) {
+  description: 'N+1 lookups → per-request DataLoaders on ctx.loaders in tRPC procedures, one inArray query before the loop elsewhere (--strategy=context|inline for one only)',
+  accepts: { strategy: ['auto', 'context', 'inline'] },
+  async run(project, given) {
+    // Sites are declined at different steps: listed in file and line order all the same.
+    const bails: Array<[string, number, string]> = [];
+    const options: TsMorphOptions = { ...given, bail: (file, line, reason) => void bails.push([file, line, reason]) };
     const found = collectSites(project, options);
-    if (options.options.strategy === 'inline') inline(project, found, options);
-    else await viaContext(project, found, options);
+    const strategy = options.options.strategy ?? 'auto';
+    const changes = new Map<string, FileChanges>();
+    const rest = strategy === 'inline' ? found : await viaContext(project, found, options, changes, strategy === 'auto');
+    inline(project, rest, options, changes);
+    applyChanges(project, changes);
+    bails.sort(([fa, la], [fb, lb]) => fa.localeCompare(fb) || la - lb);
+    for (const [file, line, reason] of bails) given.bail(file, line, reason);
   },
 };
 
@@ -59,66 +62,71 @@ function collectSites(project: Project, options: TsMorphOptions): Found[] {
   return found;
 }
 
-// ---- The default strategy: loaders made per request in createContext, called as ctx.loaders.<name>.load(key).
+// ---- Loaders made per request in createContext, called as ctx.loaders.<name>.load(key).
 
-async function viaContext(project: Project, found: Found[], options: TsMorphOptions): Promise<void> {
-  const usable = found.filter(({ file, site }) => {
-    if (site.ctx) return true;
-    options.bail(file, site.line, 'it is not in a tRPC procedure that takes `ctx`: there is no per-request context to hold a loader (try --strategy=inline)');
-    return false;
+/**
+ * Rewrites the lookups a per-request loader can serve; returns the others when `fallback` (for the inline
+ * strategy), or lists each with its reason.
+ */
+async function viaContext(project: Project, found: Found[], options: TsMorphOptions, all: Map<string, FileChanges>, fallback: boolean): Promise<Found[]> {
+  const rest: Found[] = [];
+  const decline = (f: Found, reason: string) => (fallback ? rest.push(f) : options.bail(f.file, f.site.line, reason));
+  const usable = found.filter((f) => {
+    const reason = f.site.notForLoaders ?? (f.site.ctx ? null : 'it is not in a tRPC procedure that takes `ctx`: there is no per-request context to hold a loader (try --strategy=inline)');
+    if (reason) decline(f, reason);
+    return !reason;
   });
-  if (usable.length === 0) return;
+  if (usable.length === 0) return rest;
   const context = await findTrpcContext(project, options.cwd, options.files, CONTEXT_KEYS);
   if (typeof context === 'string') {
-    for (const { file, site } of usable) options.bail(file, site.line, context);
-    return;
+    for (const f of usable) decline(f, context);
+    return rest;
   }
   const modulePath = path.join(path.dirname(context.file.getFilePath()), 'loaders.ts');
   const module = new LoadersModule(project, modulePath, context);
-  const edits = new Map<string, Edit[]>();
   const primed = new Set<string>();
-  const priming = new Set<string>();
-  for (const { file, site } of usable) {
+  let rewritten = false;
+  for (const f of usable) {
+    const { file, site } = f;
     if (site.database && !sameExport(site.database, context.dbImport)) {
-      options.bail(file, site.line, `${site.helper ? `\`${site.helper}()\` reads` : 'it reads'} \`${site.database.local}\` from "${site.database.source}", not the context's database`);
+      decline(f, `${site.helper ? `\`${site.helper}()\` reads` : 'it reads'} \`${site.database.local}\` from "${site.database.source}", not the context's database`);
+      continue;
+    }
+    const mismatch = keyTypeMismatch(project.getSourceFileOrThrow(file), site);
+    if (mismatch) {
+      options.bail(file, site.line, mismatch);
       continue;
     }
     const loader = module.loaderFor(site);
     if ('clash' in loader) {
-      options.bail(file, site.line, loader.clash);
+      decline(f, loader.clash);
       continue;
     }
     const { name } = loader;
-    const list = edits.get(file) ?? [];
-    list.push({ start: site.range[0], end: site.range[1], text: `${site.ctx}.loaders.${name}.load(${site.key})` });
-    if (site.addCtxAt !== null && !list.some((e) => e.start === site.addCtxAt && e.text === 'ctx, ')) {
-      list.push({ start: site.addCtxAt, end: site.addCtxAt, text: 'ctx, ' });
+    const changes = changesOf(all, file);
+    rewritten = true;
+    changes.edits.push({ start: site.range[0], end: site.range[1], text: `${site.ctx}.loaders.${name}.load(${site.key})` });
+    if (site.addCtxAt !== null && !changes.edits.some((e) => e.start === site.addCtxAt && e.text === 'ctx, ')) {
+      changes.edits.push({ start: site.addCtxAt, end: site.addCtxAt, text: 'ctx, ' });
     }
+    if (site.helper) changes.helpers.add(site.helper);
     if (site.sequential && site.batch) {
       const once = `${file}:${site.batch.at}:${name}:${site.key}`;
       if (!primed.has(once)) {
         primed.add(once);
-        const keys = keysOf(site.batch, site.key, false);
-        list.push({ start: site.batch.at, end: site.batch.at, text: `await primeKeys(${site.ctx}.loaders.${name}, ${keys});\n${site.batch.indent}` });
-        priming.add(file);
+        const keys = keysOf(site.batch, false);
+        changes.edits.push({ start: site.batch.at, end: site.batch.at, text: `await primeKeys(${site.ctx}.loaders.${name}, ${keys});\n${site.batch.indent}` });
+        changes.import(moduleSpecifier(project.getSourceFileOrThrow(file), modulePath), 'primeKeys');
         module.useHelper('primeKeys');
       }
     }
-    edits.set(file, list);
   }
-  if (edits.size === 0) return;
-  for (const [file, list] of edits) {
-    const source = project.getSourceFileOrThrow(file);
-    const before = source.getFullText();
-    applyEdits(source, list);
-    if (priming.has(file)) addNamedImport(source, moduleSpecifier(source, modulePath), 'primeKeys');
-    removeHelpersMadeDead(source, usable.filter((f) => f.file === file).map((f) => f.site.helper));
-    removeImportsMadeDead(source, before);
-  }
+  if (!rewritten) return rest;
   module.write();
   if (!context.wired) wireLoaders(context, moduleSpecifier(context.file, modulePath));
   if (!dependsOnDataloader(options.cwd)) options.note(`add the dataloader package: ${installCommand(options.cwd)} dataloader`);
   options.note(`review ${path.relative(options.cwd, modulePath)}: one loader per lookup, made per request in createContext`);
+  return rest;
 }
 
 /** The loaders module: read when it exists, so that a later run adds to it and reuses what is there. */
@@ -246,121 +254,6 @@ class LoadersModule {
   }
 }
 
-// ---- --strategy=inline: one inArray query before the items, and a Map lookup per item.
-
-function inline(project: Project, found: Found[], options: TsMorphOptions): void {
-  const edits = new Map<string, Edit[]>();
-  const maps = new Map<string, string>();
-  for (const { file, site } of found) {
-    const reason = site.helper
-      ? `the lookup is inside \`${site.helper}()\`: inline it there, or use the default strategy`
-      : site.lookup.kind !== 'one'
-        ? 'inline rewrites `findFirst` lookups by a unique column; a lookup of several rows needs the default strategy'
-        : !site.batch
-          ? `${site.noBatch}`
-          : null;
-    if (reason) {
-      options.bail(file, site.line, reason);
-      continue;
-    }
-    const source = project.getSourceFileOrThrow(file);
-    const batch = site.batch!;
-    const list = edits.get(file) ?? [];
-    const signature = `${file}:${batch.at}:${site.receiver}:${loaderProperty('x', site.lookup)}:${site.key}`;
-    let name = maps.get(signature);
-    if (!name) {
-      // Names of this file's maps: another file's `usersById` does not make this one `usersById2`.
-      const taken = [...maps].filter(([key]) => key.startsWith(`${file}:`)).map(([, n]) => n);
-      name = freeName(source, loaderName(site.lookup), taken);
-      maps.set(signature, name);
-      const keys = keysOf(batch, site.key, mayBeNull(source, site.keyRange));
-      const query = batchQuery(site.lookup, site.receiver, keys);
-      list.push({
-        start: batch.at,
-        end: batch.at,
-        text: [
-          `const ${name} = new Map(`,
-          `  (await ${query}).map((row) => [row.${site.lookup.column}, row] as const),`,
-          `);`,
-          '',
-        ].join(`\n${batch.indent}`),
-      });
-    }
-    // `await db.query…findFirst()` becomes `byId.get(key)`: nothing is left to wait for.
-    const awaited = awaitAround(source, site.range);
-    list.push({ start: awaited?.[0] ?? site.range[0], end: awaited?.[1] ?? site.range[1], text: `${name}.get(${site.key})` });
-    edits.set(file, list);
-  }
-  for (const [file, list] of edits) {
-    const source = project.getSourceFileOrThrow(file);
-    const before = source.getFullText();
-    applyEdits(source, list);
-    addNamedImport(source, 'drizzle-orm', 'inArray');
-    if (found.some((f) => f.file === file && f.site.lookup.conditions.length)) addNamedImport(source, 'drizzle-orm', 'and');
-    removeImportsMadeDead(source, before);
-  }
-}
-
-function awaitAround(source: SourceFile, [start, end]: [number, number]): [number, number] | null {
-  const node = source.getDescendantAtStartWithWidth(start, end - start);
-  const parent = node?.getParent();
-  return parent && Node.isAwaitExpression(parent) ? [parent.getStart(), parent.getEnd()] : null;
-}
-
-/** Whether the key can be null or undefined for some items (its declared type, not the narrowed one). */
-function mayBeNull(source: SourceFile, [start, end]: [number, number]): boolean {
-  const node = source.getDescendantAtStartWithWidth(start, end - start);
-  if (!node) return false;
-  const checker = source.getProject().getTypeChecker().compilerObject;
-  const target = Node.isPropertyAccessExpression(node) ? node.getNameNode() : node;
-  const symbol = checker.getSymbolAtLocation(target.compilerNode);
-  const type = symbol ? checker.getTypeOfSymbol(symbol) : checker.getTypeAtLocation(node.compilerNode);
-  const parts = type.isUnion() ? type.types : [type];
-  return parts.some((t) => (t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined)) !== 0);
-}
-
-// ---- Shared
-
-/** The key of every item: `rows.map((post) => post.authorId)`; `flatMap(… ?? [])` drops missing keys. */
-function keysOf(batch: BatchPoint, key: string, dropNull: boolean): string {
-  const item = batch.item.startsWith('(') ? batch.item : `(${batch.item})`;
-  if (dropNull) return `${batch.collection}.flatMap(${item} => ${key} ?? [])`;
-  return key === batch.item ? batch.collection : `${batch.collection}.map(${item} => ${key})`;
-}
-
-/** Applies edits given as ranges of the file's current text, from the last to the first. */
-function applyEdits(source: SourceFile, edits: Edit[]): void {
-  let text = source.getFullText();
-  // Last first, so earlier offsets stay valid; insertions at one offset keep the order they were made in.
-  const order = edits.map((edit, index) => ({ edit, index }));
-  order.sort((a, b) => b.edit.start - a.edit.start || b.edit.end - a.edit.end || b.index - a.index);
-  for (const { edit } of order) {
-    text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
-  }
-  source.replaceWithText(text);
-}
-
-/**
- *   async function findAuthor(id: number) { return db.query.users.findFirst(…); }  // its calls were its only uses
- *   → (removed: each call is a load of the loader now)
- * Only a helper of this file whose calls were rewritten, that is not exported and that nothing else names.
- */
-function removeHelpersMadeDead(source: SourceFile, helpers: Array<string | null>): void {
-  for (const name of new Set(helpers)) {
-    const fn = name ? source.getFunction(name) : undefined;
-    if (!fn || fn.isExported() || fn.isDefaultExport()) continue;
-    const named = source.getDescendantsOfKind(ts.SyntaxKind.Identifier).filter((id) => id.getText() === name);
-    if (named.length === 1 && named[0] === fn.getNameNode()) fn.remove();
-  }
-}
-
-// `import { eq } from "drizzle-orm"`, the table and `db`, when the lookups were their only uses in the file.
-function removeImportsMadeDead(source: SourceFile, before: string): void {
-  const after = source.getFullText();
-  const pruned = removeDeadImports(before, after, source.getFilePath());
-  if (pruned !== after) source.replaceWithText(pruned);
-}
-
 function sameExport(a: ImportNeed, b: ImportNeed): boolean {
   const target = (need: ImportNeed) => resolveProjectModule(need.source, need.file) ?? need.source;
   return a.imported === b.imported && target(a) === target(b);
@@ -370,13 +263,6 @@ function sameExport(a: ImportNeed, b: ImportNeed): boolean {
 function moduleSpecifier(from: SourceFile, modulePath: string): string {
   const withJs = from.getImportDeclarations().some((d) => /^\.\.?\/.*\.js$/.test(d.getModuleSpecifierValue()));
   return specifierFrom({ source: `./${path.basename(modulePath, '.ts')}${withJs ? '.js' : ''}`, file: modulePath }, from.getFilePath());
-}
-
-function freeName(source: SourceFile, base: string, taken: string[]): string {
-  const used = (name: string) => taken.includes(name) || new RegExp(`\\b${name}\\b`).test(source.getFullText());
-  let name = base;
-  for (let i = 2; used(name); i++) name = `${base}${i}`;
-  return name;
 }
 
 function normalize(code: string): string {

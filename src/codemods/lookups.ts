@@ -11,7 +11,8 @@ import { isSequential } from '../recognizers/sequential.js';
 import { findEnclosingProcedure } from '../recognizers/trpc-procedure.js';
 import { walk } from '../recognizers/walk.js';
 import { analyzeSource } from './analyze.js';
-import { readTableColumns } from '../recognizers/drizzle-schema.js';
+import { readTableColumns, type ColumnInfo } from '../recognizers/drizzle-schema.js';
+import { findWrite } from './loop-writes.js';
 import { text } from './source-text.js';
 
 /**
@@ -37,14 +38,20 @@ export interface Lookup {
   /** The table binding, as imported (`users`), and the key column (`id`). */
   table: ImportNeed;
   column: string;
+  /** What the key column holds: a batch matches rows to keys by value, so the key must hold the same. */
+  keyType: ColumnInfo['type'];
   /** Relational options besides `where` (`with: {…}`, `orderBy: …`), as written; `''` for none. */
   options: string;
+  /** The arguments of a `select()`'s `.orderBy(…)`, as written; `''` for none. Grouping keeps the order. */
+  orderBy: string;
   /** The fields of `select({…})`, as written; `''` for `select()`. */
   fields: string;
   /** Conditions `and()`-ed with the key that do not change per item, as written. */
   conditions: string[];
   /** Every binding the options, fields and conditions use (the table included). */
   imports: ImportNeed[];
+  /** Values local to the query's module that the copied parts read (`teamId`): in scope before the loop. */
+  locals: string[];
 }
 
 /** Where keys can be loaded for all items at once, before the loop runs. */
@@ -55,6 +62,10 @@ export interface BatchPoint {
   /** `rows.map((post) => post.authorId)` minus the key: the collection and the item's binding, as written. */
   collection: string;
   item: string;
+  /** The key as it is computed for every item up front: later steps of `post.author.id` read with `?.`. */
+  key: string;
+  /** `?.` was added: some items may give no key. */
+  optional: boolean;
 }
 
 export interface LookupSite {
@@ -81,6 +92,10 @@ export interface LookupSite {
   batch: BatchPoint | null;
   /** Why `batch` is null. */
   noBatch: string | null;
+  /** Why a per-request loader cannot serve it (it reads in a transaction, or local values), or `null`. */
+  notForLoaders: string | null;
+  /** Why the inline strategy cannot rewrite it, when `batch` exists (its database is made in the loop), or `null`. */
+  notInline: string | null;
 }
 
 export type SiteResult = { site: LookupSite } | { bail: { line: number; reason: string } };
@@ -90,8 +105,10 @@ export type SiteResult = { site: LookupSite } | { bail: { line: number; reason: 
  * of a collection), each either described as a lookup by one key or declined with the reason. Helpers are
  * followed one call deep, and only when the helper is nothing but the lookup of one of its parameters.
  *
- * Declined: writes, counts and raw SQL; transactions; keys of several columns or conditions that change per
- * item; `findFirst` by a column that is not unique; limits, offsets and joins, which apply per key.
+ * Declined: writes, counts and raw SQL; loops that also write (reading every key first would read what was
+ * there before the writes); keys of several columns or conditions that change per item; `findFirst` by a
+ * column that is not unique; limits, offsets and joins, which apply per key. Reads in a transaction, and
+ * reads of values local to the module, are found for the inline strategy only (`notForLoaders`).
  */
 export function findLookupSites(source: string, filePath: string, contextKeys?: readonly string[]): SiteResult[] {
   return analyzeSource<SiteResult>(source, filePath, (file, found) => ({
@@ -118,22 +135,31 @@ function directSite(
   file: FileContext,
   contextKeys: readonly string[] | undefined,
 ): LookupSite | string {
-  const parsed = parseLookup(query, file, (node) => dependsOnIteration(node, iteration, file.context));
+  const parsed = parseLookup(query, file, (node) => dependsOnIteration(node, iteration, file.context), iteration);
   if (typeof parsed === 'string') return parsed;
   if (!dependsOnIteration(parsed.key, iteration, file.context)) {
     return 'the key is the same on every iteration: hoist the query out of the loop';
   }
   const origin = originOf(query.receiver, file);
-  if (origin?.path.includes('transaction')) return 'it runs inside a transaction: a loader would read outside it';
   const keys = contextKeys ?? file.settings.drizzle.contextKeys;
   const viaContext = query.receiver.type === T.MemberExpression && isContextMember(origin, keys);
   const ctx = viaContext ? { ctx: text(file.context.sourceCode.text, (query.receiver as TSESTree.MemberExpression).object), addCtxAt: null } : procedureCtx(node, file);
   const database = viaContext ? null : importOf(query.receiver, file);
+  const local = parsed.lookup.locals[0];
+  const notForLoaders = origin?.path.includes('transaction')
+    ? 'it runs inside a transaction: a loader would read outside it'
+    : local
+      ? `it uses \`${local}\`, which is local to this module: the loaders module cannot see it`
+      : null;
+  const root = rootIdentifier(query.receiver);
+  const madeInLoop = root && definedWithin(root, iteration.node, file);
   return site(node, parsed.lookup, text(file.context.sourceCode.text, parsed.key), parsed.key, iteration, file, {
     ...ctx,
     receiver: text(file.context.sourceCode.text, query.receiver),
     database,
     helper: null,
+    notForLoaders,
+    notInline: madeInLoop ? `its database \`${root.name}\` is made inside the loop, so no query can run before it` : null,
   });
 }
 
@@ -149,7 +175,7 @@ function helperSite(
   if (!target || !query) {
     return `\`${text(file.context.sourceCode.text, node.callee)}()\` does more than one lookup by key: batch inside it, or give it a loader by hand`;
   }
-  const parsed = parseLookup(query, target.file, () => false);
+  const parsed = parseLookup(query, target.file, () => false, null);
   if (typeof parsed === 'string') return `in \`${target.name}()\`: ${parsed}`;
   const index = target.fn.params.findIndex((p) => p.type === T.Identifier && parsed.key.type === T.Identifier && p.name === parsed.key.name);
   const argument = node.arguments[index];
@@ -167,6 +193,8 @@ function helperSite(
     receiver: text(target.file.context.sourceCode.text, query.receiver),
     database,
     helper: target.name,
+    notForLoaders: null,
+    notInline: null,
   });
 }
 
@@ -177,7 +205,7 @@ function site(
   keyNode: TSESTree.Node,
   iteration: Iteration,
   file: FileContext,
-  where: Pick<LookupSite, 'ctx' | 'addCtxAt' | 'receiver' | 'database' | 'helper'>,
+  where: Pick<LookupSite, 'ctx' | 'addCtxAt' | 'receiver' | 'database' | 'helper' | 'notForLoaders' | 'notInline'>,
 ): LookupSite | string {
   const concurrent = iteration.kind === 'callback' && iteration.concurrent;
   if (!concurrent && iteration.kind !== 'for-of' && iteration.kind !== 'callback') {
@@ -186,6 +214,8 @@ function site(
   const sequential = !concurrent || awaitsBefore(node, iteration.node);
   const point = batchPoint(iteration, keyNode, file);
   if (sequential && typeof point === 'string') return `the items are loaded one after another and ${point}`;
+  const write = findWrite((typeof point === 'string' ? null : statementAt(iteration)) ?? iteration.node, file);
+  if (write) return `the loop also writes (${write}): batched reads would see rows as they were before its writes`;
   return {
     line: node.loc.start.line,
     range: node.range,
@@ -216,21 +246,24 @@ interface Parsed {
   key: TSESTree.Expression;
 }
 
-/** `varies` tells whether a part of the query changes per item: only the key may. */
-function parseLookup(query: DrizzleQuery, file: FileContext, varies: (node: TSESTree.Node) => boolean): Parsed | string {
+/**
+ * `varies` tells whether a part of the query changes per item: only the key may. `iteration` is where the
+ * query runs when it is the site itself: values of its module may be copied then, if the loop leaves them be.
+ */
+function parseLookup(query: DrizzleQuery, file: FileContext, varies: (node: TSESTree.Node) => boolean, iteration: Iteration | null): Parsed | string {
   if (query.operation !== 'query' && query.operation !== 'select') {
     return query.operation === 'insert' || query.operation === 'update' || query.operation === 'delete'
       ? `a write (\`${query.operation}\`) is not a lookup: batch it by hand (one statement for all items)`
       : `\`${query.description}\` is not a lookup by key`;
   }
   const { segments } = flattenChain(query.node);
-  return query.operation === 'query' ? relational(segments, file, varies) : select(segments, file, varies);
+  return query.operation === 'query' ? relational(segments, file, varies, iteration) : select(segments, file, varies, iteration);
 }
 
 const RELATIONAL_OPTIONS = new Set(['columns', 'with', 'extras']);
 
 /** `db.query.users.findFirst({ where: eq(users.id, key), with: {…} })`. */
-function relational(segments: ChainSegment[], file: FileContext, varies: (node: TSESTree.Node) => boolean): Parsed | string {
+function relational(segments: ChainSegment[], file: FileContext, varies: (node: TSESTree.Node) => boolean, iteration: Iteration | null): Parsed | string {
   const method = segments.at(-1)!;
   const schemaKey = segments.at(-2)!.name;
   const arg = method.call?.arguments[0];
@@ -251,9 +284,9 @@ function relational(segments: ChainSegment[], file: FileContext, varies: (node: 
   if (columns && !keepsColumn(columns, condition.column)) {
     return `its \`columns\` leave out the key \`${condition.column}\`, which a batch needs to match rows to keys`;
   }
-  const unique = isUnique(condition.table, condition.column, file);
-  if (typeof unique === 'string') return unique;
-  if (method.name === 'findFirst' && !unique) {
+  const info = keyColumn(condition.table, condition.column, file);
+  if (typeof info === 'string') return info;
+  if (method.name === 'findFirst' && !info.unique) {
     return `\`findFirst\` by \`${condition.table.local}.${condition.column}\`, which is not unique: which row it returns depends on the plan, so no batch can reproduce it`;
   }
   const source = file.context.sourceCode.text;
@@ -263,38 +296,51 @@ function relational(segments: ChainSegment[], file: FileContext, varies: (node: 
       schemaKey,
       table: condition.table,
       column: condition.column,
+      keyType: info.type,
       options: rest.map((p) => text(source, p)).join(', '),
+      orderBy: '',
       fields: '',
       conditions: condition.extra.map((c) => text(source, c)),
       imports: [],
+      locals: [],
     },
     [...rest, ...condition.extra],
     condition.key,
     file,
+    iteration,
   );
 }
 
-const SELECT_STEPS = ['select', 'from', 'where', 'limit'];
+const SELECT_STEPS = ['select', 'from', 'where'];
 
-/** `db.select(fields?).from(users).where(eq(users.id, key))`, with `.limit(1)` only on a unique column. */
-function select(segments: ChainSegment[], file: FileContext, varies: (node: TSESTree.Node) => boolean): Parsed | string {
+/**
+ * `db.select(fields?).from(users).where(eq(users.id, key))`, then `.orderBy(…)` (each key's rows keep the
+ * order when grouped) or `.limit(1)` on a unique column.
+ */
+function select(segments: ChainSegment[], file: FileContext, varies: (node: TSESTree.Node) => boolean, iteration: Iteration | null): Parsed | string {
   const entry = segments.findIndex((s) => s.name === 'select');
-  const order = segments.slice(entry).map((s) => s.name);
-  const extra = order.find((name, i) => name !== SELECT_STEPS[i]);
   if (entry === -1) return 'it is not a `select()` by key';
+  const steps = segments.slice(entry);
+  const order = steps.map((s) => s.name);
+  // After the `where`: nothing, an `.orderBy()` or a `.limit()`, which is checked below.
+  const tail = order.slice(SELECT_STEPS.length);
+  const misplaced = order.slice(0, SELECT_STEPS.length).find((name, i) => name !== SELECT_STEPS[i]);
+  const extra = misplaced ?? (tail.length > 1 ? tail[1] : tail.find((name) => name !== 'orderBy' && name !== 'limit'));
   if (extra) return `\`.${extra}()\` applies to each key on its own and cannot be batched with \`IN\``;
   if (order.length < 3) return 'the query has no `where` on a key column';
-  const [selectCall, , whereCall, limitCall] = segments.slice(entry).map((s) => s.call);
+  const [selectCall, , whereCall] = steps.map((s) => s.call);
+  const limitCall = tail[0] === 'limit' ? steps[3]!.call : undefined;
+  const orderByCall = tail[0] === 'orderBy' ? steps[3]!.call : undefined;
   const fields = selectCall?.arguments[0];
   if (selectCall!.arguments.length > 1 || (fields && fields.type !== T.ObjectExpression)) return 'its selection is not an object of fields';
   const condition = keyCondition(whereCall?.arguments[0] ?? null, file, varies);
   if (typeof condition === 'string') return condition;
   const table = segments[entry + 1]!.call?.arguments[0];
   if (table?.type !== T.Identifier || table.name !== condition.table.local) return 'the key column is not a column of the queried table';
-  const unique = isUnique(condition.table, condition.column, file);
-  if (typeof unique === 'string') return unique;
+  const info = keyColumn(condition.table, condition.column, file);
+  if (typeof info === 'string') return info;
   const limit = limitCall?.arguments[0];
-  if (limitCall && !(unique && limit?.type === T.Literal && limit.value === 1)) {
+  if (limitCall && !(info.unique && limit?.type === T.Literal && limit.value === 1)) {
     return '`.limit()` applies to each key on its own and cannot be batched with `IN`';
   }
   const source = file.context.sourceCode.text;
@@ -304,32 +350,46 @@ function select(segments: ChainSegment[], file: FileContext, varies: (node: TSES
       schemaKey: null,
       table: condition.table,
       column: condition.column,
+      keyType: info.type,
       options: '',
+      orderBy: orderByCall ? orderByCall.arguments.map((a) => text(source, a)).join(', ') : '',
       fields: fields ? text(source, fields) : '',
       conditions: condition.extra.map((c) => text(source, c)),
       imports: [],
+      locals: [],
     },
-    [...(fields ? [fields] : []), ...condition.extra],
+    [...(fields ? [fields] : []), ...(orderByCall?.arguments ?? []), ...condition.extra],
     condition.key,
     file,
+    iteration,
   );
 }
 
-/** Adds the imports the copied parts use; declines parts that read local values. */
-function finish(lookup: Lookup, copied: TSESTree.Node[], key: TSESTree.Expression, file: FileContext): Parsed | string {
+/**
+ * Adds the imports the copied parts use, and the local values they read. Locals are declined in a helper's
+ * query (its caller cannot see them) and when the loop declares or assigns them (they change per item).
+ */
+function finish(lookup: Lookup, copied: TSESTree.Node[], key: TSESTree.Expression, file: FileContext, iteration: Iteration | null): Parsed | string {
   const imports = [lookup.table];
+  const locals: string[] = [];
   for (const part of copied) {
     for (const id of identifiers(part)) {
       const variable = ASTUtils.findVariable(file.context.sourceCode.getScope(id), id);
       const def = variable?.defs[0];
       // Globals (`Date`) and the parameters of callbacks inside the copied code travel with it.
-      if (!def || (def.name.range[0] >= part.range[0] && def.name.range[1] <= part.range[1])) continue;
+      if (!variable || !def || (def.name.range[0] >= part.range[0] && def.name.range[1] <= part.range[1])) continue;
       const need = importOf(id, file);
-      if (!need) return `it uses \`${id.name}\`, which is local to this module: the loaders module cannot see it`;
-      if (!imports.some((i) => i.local === need.local)) imports.push(need);
+      if (need) {
+        if (!imports.some((i) => i.local === need.local)) imports.push(need);
+        continue;
+      }
+      const loop = iteration?.node;
+      const changes = !loop || definedWithin(id, loop, file) || variable.references.some((r) => r.isWrite() && within(r.identifier, loop));
+      if (changes) return `it uses \`${id.name}\`, which is local to this module: the loaders module cannot see it`;
+      if (!locals.includes(id.name)) locals.push(id.name);
     }
   }
-  return { lookup: { ...lookup, imports }, key };
+  return { lookup: { ...lookup, imports, locals }, key };
 }
 
 interface KeyCondition {
@@ -392,13 +452,13 @@ function importOf(node: TSESTree.Node, file: FileContext): ImportNeed | null {
   return { local: node.name, imported, source: def.node.parent.source.value, file: file.context.physicalFilename };
 }
 
-function isUnique(table: ImportNeed, column: string, file: FileContext): boolean | string {
+function keyColumn(table: ImportNeed, column: string, file: FileContext): ColumnInfo | string {
   const columns = readTableColumns(table.local, file.context.physicalFilename, file.context.sourceCode.text);
   const info = columns?.get(column);
   if (!info) return `cannot read the declaration of \`${table.local}.${column}\` to tell whether it is unique`;
   // A loader matches keys by identity (a Map): two equal dates are two keys.
   if (info.type === 'date') return `the key \`${table.local}.${column}\` holds dates, which a loader cannot match by value`;
-  return info.unique;
+  return info;
 }
 
 // `columns: { id: true, handle: true }` keeps `id`; `columns: { body: false }` keeps all but `body`.
@@ -444,38 +504,69 @@ function awaitsBefore(node: TSESTree.Node, fn: TSESTree.Node): boolean {
 
 /**
  * Where all keys can be computed before the items run: a `for…of` over a collection, or the statement with
- * `xs.map(…)`, in an async function; the key must depend on the item alone.
+ * `xs.map(…)`, in an async function. The key must be read from the item alone (`post.authorId`,
+ * `post.author.id`), so that computing it for every item up front cannot throw or run anything.
  */
 function batchPoint(iteration: Iteration, key: TSESTree.Node, file: FileContext): BatchPoint | string {
   const source = file.context.sourceCode.text;
-  let statement: TSESTree.Node | null;
-  let item: TSESTree.Node | undefined;
-  if (iteration.node.type === T.ForOfStatement) {
-    statement = iteration.node;
-    const left = iteration.node.left;
-    item = left.type === T.VariableDeclaration ? left.declarations[0]?.id : undefined;
-  } else {
-    const call = findIterationCall(iteration.node);
-    statement = call && enclosingStatement(call.call);
-    item = (iteration.node as TSESTree.FunctionLike).params[0];
-  }
+  const statement = statementAt(iteration);
+  const item = iteration.node.type === T.ForOfStatement ? forOfBinding(iteration.node) : (iteration.node as TSESTree.FunctionLike).params[0];
   const collection = iteration.collection;
   if (!statement || !item || !collection) return 'there is no statement in front of the loop to load all keys first';
   if (!isPlainReference(collection)) return `the collection \`${text(source, collection)}\` is computed: assign it to a variable first`;
-  const own = new Set(iteration.variables.filter((v) => v.range[0] >= item.range[0] && v.range[1] <= item.range[1]));
+  const own = new Set(iteration.variables.filter((v) => within(v, item)));
   const local = identifiers(key).find((id) => {
     const variable = ASTUtils.findVariable(file.context.sourceCode.getScope(id), id);
     const def = variable?.defs[0]?.name;
-    return def && !own.has(def as TSESTree.Identifier) && def.range[0] >= iteration.node.range[0] && def.range[1] <= iteration.node.range[1];
+    return def && !own.has(def as TSESTree.Identifier) && within(def, iteration.node);
   });
   if (local) return `the key reads \`${local.name}\`, computed inside the loop`;
+  const upfront = upfrontKey(key, own, source);
+  if (!upfront) return `the key \`${text(source, key)}\` is not read from the item alone, so it cannot be computed for every item first`;
+  if (statement.parent?.type !== T.BlockStatement) return 'the loop is the body of another statement: put it in braces first';
   if (!isInAsyncFunction(statement)) return 'the loop is not in an async function';
   const indent = /[^\S\n]*$/.exec(source.slice(0, statement.range[0]))![0];
   if (source.slice(statement.range[0] - indent.length - 1, statement.range[0] - indent.length) !== '\n') {
     return 'the loop does not start its own line';
   }
   const param = item.type === T.Identifier && item.typeAnnotation ? `(${text(source, item)})` : text(source, item);
-  return { at: statement.range[0], indent, collection: text(source, collection), item: item.type === T.Identifier ? param : `(${param})` };
+  return {
+    at: statement.range[0],
+    indent,
+    collection: text(source, collection),
+    item: item.type === T.Identifier ? param : `(${param})`,
+    ...upfront,
+  };
+}
+
+/** The statement a batch goes in front of: the `for…of` itself, or the statement that holds `xs.map(…)`. */
+function statementAt(iteration: Iteration): TSESTree.Node | null {
+  if (iteration.node.type === T.ForOfStatement) return iteration.node;
+  const call = findIterationCall(iteration.node);
+  return call && enclosingStatement(call.call);
+}
+
+function forOfBinding(loop: TSESTree.ForOfStatement): TSESTree.Node | undefined {
+  return loop.left.type === T.VariableDeclaration ? loop.left.declarations[0]?.id : undefined;
+}
+
+/**
+ * `post.authorId` as is; `post.author.id` as `post.author?.id` (an item without an author has no key, where
+ * the loop may have checked before reading it); `null` for anything but property reads of an item binding.
+ */
+function upfrontKey(key: TSESTree.Node, own: ReadonlySet<TSESTree.Node>, source: string): { key: string; optional: boolean } | null {
+  let node = key;
+  while (node.type === T.TSNonNullExpression || node.type === T.TSAsExpression || node.type === T.ChainExpression) node = node.expression;
+  if (node.type === T.Identifier) return [...own].some((v) => (v as TSESTree.Identifier).name === node.name) ? { key: node.name, optional: false } : null;
+  if (node.type !== T.MemberExpression) return null;
+  const property = node.computed ? (node.property.type === T.Literal ? text(source, node.property) : null) : memberName(node);
+  if (property === null) return null;
+  const object = upfrontKey(node.object, own, source);
+  if (!object) return null;
+  // The item itself is never missing; what it holds may be.
+  const nested = object.key.includes('.') || object.key.includes('[');
+  const access = node.computed ? `${nested ? '?.' : ''}[${property}]` : `${nested ? '?.' : '.'}${property}`;
+  return { key: `${object.key}${access}`, optional: object.optional || nested };
 }
 
 function enclosingStatement(node: TSESTree.Node): TSESTree.Node | null {
@@ -489,6 +580,22 @@ function enclosingStatement(node: TSESTree.Node): TSESTree.Node | null {
 function isPlainReference(node: TSESTree.Node): boolean {
   if (node.type === T.Identifier) return true;
   return node.type === T.MemberExpression && !node.computed && isPlainReference(node.object);
+}
+
+function within(node: TSESTree.Node, region: TSESTree.Node): boolean {
+  return node.range[0] >= region.range[0] && node.range[1] <= region.range[1];
+}
+
+/** `tx` of `tx.query.users`, `ctx` of `ctx.db`: the binding a query's database is read from. */
+function rootIdentifier(node: TSESTree.Node): TSESTree.Identifier | null {
+  if (node.type === T.Identifier) return node;
+  return node.type === T.MemberExpression ? rootIdentifier(node.object) : null;
+}
+
+/** Whether the variable `id` reads is declared inside `region`. */
+function definedWithin(id: TSESTree.Identifier, region: TSESTree.Node, file: FileContext): boolean {
+  const def = ASTUtils.findVariable(file.context.sourceCode.getScope(id), id)?.defs[0]?.name;
+  return Boolean(def && within(def, region));
 }
 
 function isInAsyncFunction(node: TSESTree.Node): boolean {

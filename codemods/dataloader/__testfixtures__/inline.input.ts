@@ -23,7 +23,7 @@ export async function commentsWithParents() {
   return thread;
 }
 
-/** The comments of each post: several rows per key, which needs the default strategy. */
+/** The comments of each post: several rows per key, grouped in the order the query returns them. */
 export async function postsWithComments() {
   const rows = await db.select().from(posts).limit(50);
   return Promise.all(rows.map((post) => db.query.comments.findMany({ where: eq(comments.postId, post.id) })));

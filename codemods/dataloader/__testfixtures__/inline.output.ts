@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { db } from "./db.js";
 import { comments, posts, users } from "./schema.js";
 
@@ -29,8 +29,20 @@ export async function commentsWithParents() {
   return thread;
 }
 
-/** The comments of each post: several rows per key, which needs the default strategy. */
+/** The comments of each post: several rows per key, grouped in the order the query returns them. */
 export async function postsWithComments() {
   const rows = await db.select().from(posts).limit(50);
-  return Promise.all(rows.map((post) => db.query.comments.findMany({ where: eq(comments.postId, post.id) })));
+  const commentsByPostId = groupByKey(await db.query.comments.findMany({ where: inArray(comments.postId, rows.map((post) => post.id)) }), (row) => row.postId);
+  return Promise.all(rows.map((post) => commentsByPostId.get(post.id) ?? []));
+}
+
+/** The rows of each key, in the order the query returned them (added by `hotpath codemod dataloader`). */
+function groupByKey<K, R, V = R>(rows: readonly R[], keyOf: (row: R) => K, valueOf: (row: R) => V = (row) => row as unknown as V): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const row of rows) {
+    const group = groups.get(keyOf(row));
+    if (group) group.push(valueOf(row));
+    else groups.set(keyOf(row), [valueOf(row)]);
+  }
+  return groups;
 }
