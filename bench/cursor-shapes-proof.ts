@@ -1,6 +1,6 @@
 // The shapes real apps page by offset, before and after the cursor-pagination rewrite, on PGlite: helpers
-// whose string cursor carries an offset (a join, `findMany`, a builder paged in statements) and tRPC
-// procedures that page builders kept in variables. Every time is shared by several rows, and the string
+// whose string cursor carries an offset (a join, `findMany`, a builder paged in statements), tRPC
+// procedures that page builders kept in variables, and one whose page goes to a helper. Every time is shared by several rows, and the string
 // times carry microseconds, as Postgres writes them.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,10 +17,11 @@ const BASE = Date.UTC(2026, 0, 1);
 
 type Row = { id: number | string };
 type Helper = (db: unknown, params: Record<string, unknown>) => Promise<Record<string, unknown>>;
-type Caller = Record<'byAuthor' | 'oldest', (input: Record<string, unknown>) => Promise<unknown>>;
+type Caller = (input: Record<string, unknown>) => Promise<unknown>;
 
 export type HelperName = 'getComments' | 'getPostComments' | 'getPosts';
-export type ProcedureName = 'byAuthor' | 'oldest';
+/** `builderRouter.byAuthor`, `builderRouter.oldest`, and `helperRouter.byAuthor` (its query in a helper). */
+export type ProcedureName = 'byAuthor' | 'oldest' | 'helper';
 
 /** A walk over every page: the ids in the order they came, and how many queries it took. */
 export interface Walk {
@@ -46,15 +47,16 @@ const SQL_ORDER: Record<HelperName | ProcedureName, { table: string; where: stri
   getPosts: { table: 'posts', where: '', order: 'created_at desc, id desc', key: 'created_at::text' },
   byAuthor: { table: 'posts', where: 'where author_id = 3', order: 'created_at desc, id desc', key: 'created_at::text' },
   oldest: { table: 'posts', where: '', order: 'created_at asc, id asc', key: "created_at::text || '|' || id" },
+  helper: { table: 'posts', where: 'where author_id = 3', order: 'created_at desc, id desc', key: 'created_at::text' },
 };
 
 export async function loadShapesProof(): Promise<ShapesProof> {
   const modules = {
-    before: { helpers: await compile('offset-cursor.input', BUILD), procedures: await compile('builder.input', BUILD) },
-    after: { helpers: await compile('offset-cursor.output', BUILD), procedures: await compile('builder.output', BUILD) },
+    before: { helpers: await compile('offset-cursor.input', BUILD), builders: await compile('builder.input', BUILD), helper: await compile('helper.input', BUILD) },
+    after: { helpers: await compile('offset-cursor.output', BUILD), builders: await compile('builder.output', BUILD), helper: await compile('helper.output', BUILD) },
   };
   const schema = (await import(path.join(BUILD, 'schema.js'))) as Record<string, unknown>;
-  const trpc = (await import(path.join(BUILD, 'trpc.js'))) as { createCallerFactory: (router: unknown) => (ctx: unknown) => Caller };
+  const trpc = (await import(path.join(BUILD, 'trpc.js'))) as { createCallerFactory: (router: unknown) => (ctx: unknown) => Record<string, Caller> };
   const client = new PGlite();
   const db = drizzle(client, { schema });
   await client.exec(`
@@ -81,9 +83,10 @@ export async function loadShapesProof(): Promise<ShapesProof> {
     getPostComments: { postId: 1, pageSize: 20 },
     getPosts: { pageSize: 30 },
   };
-  const callers = {
-    before: trpc.createCallerFactory(modules.before.procedures.builderRouter)({ db }),
-    after: trpc.createCallerFactory(modules.after.procedures.builderRouter)({ db }),
+  const procedure = (version: 'before' | 'after', name: ProcedureName): Caller => {
+    const { builders, helper } = modules[version];
+    if (name === 'helper') return trpc.createCallerFactory(helper.helperRouter)({ db }).byAuthor!;
+    return trpc.createCallerFactory(builders.builderRouter)({ db })[name]!;
   };
   const ids = (rows: unknown) => (rows as Row[]).map((r) => r.id);
 
@@ -102,12 +105,12 @@ export async function loadShapesProof(): Promise<ShapesProof> {
       return walk;
     },
     async walkProcedure(version, name) {
-      const call = callers[version][name];
-      const extra = name === 'byAuthor' ? { authorId: 3 } : {};
+      const call = procedure(version, name);
+      const extra = name === 'oldest' ? {} : { authorId: 3 };
       const walk: Walk = { ids: [], pages: 0 };
       if (version === 'before') {
         for (let page = 1; ; page++) {
-          const input = name === 'byAuthor' ? { ...extra, page } : { offset: (page - 1) * 20 };
+          const input = name === 'oldest' ? { offset: (page - 1) * 20 } : { ...extra, page };
           const rows = ids(await call(input));
           walk.pages++;
           if (rows.length === 0) return walk;

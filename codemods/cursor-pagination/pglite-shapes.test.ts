@@ -27,7 +27,7 @@ describe('cursor-pagination shapes on PGlite', () => {
     expect(await proof.orderKeys(name, before.ids)).toEqual(await proof.orderKeys(name, after.ids));
   });
 
-  it.for(['byAuthor', 'oldest'] as const)('%s: every page by cursor gives the rows the offset pages give', async (name: ProcedureName) => {
+  it.for(['byAuthor', 'oldest', 'helper'] as const)('%s: every page by cursor gives the rows the offset pages give', async (name: ProcedureName) => {
     const truth = await proof.truth(name);
     const before = await proof.walkProcedure('before', name);
     const after = await proof.walkProcedure('after', name);

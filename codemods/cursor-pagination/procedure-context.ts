@@ -44,14 +44,26 @@ export function rewriteProcedure(
   terms: OrderTerm[],
   source: string,
 ): Edit[] | string {
-  const result = resultShape(procedure, form.awaited);
+  const paged = rewritePaged(procedure.resolver!, 'input.cursor', form, terms, source);
+  return typeof paged === 'string' ? paged : [replaceNode(field, `cursor: ${cursorSchema(terms)}`), ...paged];
+}
+
+/** The zod schema of the cursor: the order columns' values of a row, as they come back over JSON. */
+export function cursorSchema(terms: OrderTerm[]): string {
+  return `z.object({ ${terms.map((t) => `${t.column}: ${ZOD[t.info.type]}`).join(', ')} }).nullish()`;
+}
+
+/**
+ * The query continues after `cursor` (an expression of the cursor object) and fetches one row more than a
+ * page; `fn`, the function that runs it, returns `{ items, nextCursor }`.
+ */
+export function rewritePaged(fn: TSESTree.FunctionLike, cursor: string, form: QueryForm, terms: OrderTerm[], source: string): Edit[] | string {
+  const result = resultShape(fn, form.awaited);
   if (typeof result === 'string') return result;
   const limit = text(source, form.limit!);
-  const condition = `input.cursor ? ${keysetCondition(form.table, terms, (t) => `input.cursor.${t.column}`)} : undefined`;
-  const cursorType = `z.object({ ${terms.map((t) => `${t.column}: ${ZOD[t.info.type]}`).join(', ')} }).nullish()`;
+  const condition = `${cursor} ? ${keysetCondition(form.table, terms, (t) => `${cursor}.${t.column}`)} : undefined`;
   const nextCursor = (last: string) => `{ ${terms.map((t) => `${t.column}: ${readKey(last, t.key)}`).join(', ')} }`;
   return [
-    replaceNode(field, `cursor: ${cursorType}`),
     ...form.rewrite(source, { condition, orderText: orderText(form.table, terms), limit: `${limit} + 1` }),
     ...result.rewrite(source, limit, nextCursor),
   ];
@@ -62,11 +74,31 @@ interface ResultShape {
 }
 
 /**
- * How the procedure returns the rows: the query is the resolver's expression body, or `const rows = await
- * query` in its body with one `return` at its end. Anything else is not followed.
+ * How the function returns the rows: the query is its expression body or its one `return [await] query`,
+ * or `const rows = await query` in its body with one `return` at its end. Anything else is not followed.
  */
-function resultShape(procedure: TrpcProcedure, executed: TSESTree.Node): ResultShape | string {
-  const resolver = procedure.resolver!;
+function resultShape(resolver: TSESTree.FunctionLike, executed: TSESTree.Node): ResultShape | string {
+  const body = resolver.body;
+  const only = body?.type === T.BlockStatement && body.body.length === 1 ? body.body[0] : null;
+  const lone = only?.type === T.ReturnStatement ? only.argument : null;
+  if (lone && (lone === executed || (lone.type === T.AwaitExpression && lone.argument === executed))) {
+    // `return [await] query` becomes `const rows = await query` and the page.
+    return {
+      rewrite: (source, limit, nextCursor) => {
+        const indent = indentBefore(source, only!);
+        const last = 'items[items.length - 1]!';
+        return [
+          ...(resolver.async ? [] : [{ start: resolver.range[0], end: resolver.range[0], text: 'async ' }]),
+          { start: only!.range[0], end: executed.range[0], text: 'const rows = await ' },
+          {
+            start: executed.range[1],
+            end: only!.range[1],
+            text: `;\n${indent}const items = rows.slice(0, ${limit});\n${indent}return { items, nextCursor: rows.length > ${limit} ? ${nextCursor(last)} : null };`,
+          },
+        ];
+      },
+    };
+  }
   if (resolver.body === executed) {
     // Edits around the query, not over it: the query's own edits are inside.
     return {
@@ -88,7 +120,6 @@ function resultShape(procedure: TrpcProcedure, executed: TSESTree.Node): ResultS
       },
     };
   }
-  const body = resolver.body;
   if (body?.type !== T.BlockStatement) return 'the procedure returns the rows in a shape it does not follow';
   const declaration = body.body.find(
     (s): s is TSESTree.VariableDeclaration =>

@@ -13,6 +13,7 @@ import { findEnclosingProcedure } from '../../src/recognizers/trpc-procedure.js'
 import { walk } from '../../src/recognizers/walk.js';
 import { addDrizzleImports, applyEdits, type Edit } from './edits.js';
 import { operatorsIn, totalOrder } from './keyset.js';
+import { findPageHelper, rewritePageHelper } from './helper-context.js';
 import { findOffsetCursor, isPure, rewriteOffsetCursor } from './offset-cursor.js';
 import { pageField, readsInput, rewriteProcedure } from './procedure-context.js';
 import { readQueryForm, type PagedSite } from './query-form.js';
@@ -30,6 +31,8 @@ const TOTAL_KEYS = /^(total|totalCount|totalSize|totalItems|totalRows|totalPages
  *   the last row), the query fetches `limit + 1` rows, the procedure returns `{ items, nextCursor }`;
  * - a function whose opaque string cursor holds an offset (`cursor ? Number.parseInt(cursor, 10) : 0`):
  *   the string holds the last row's order values instead, signature and result unchanged;
+ * - a module-private helper handed a procedure's page input (`listPosts(ctx.db, input.page)`): the
+ *   procedures take `cursor`, the helper takes it in place of the page and returns `{ items, nextCursor }`;
  * - in both, a select chain, `findMany({ … })`, or a builder kept in a variable (`let q = db.select()…;
  *   q = q.where(…); q.limit(n).offset(k)`), with joins that cannot repeat rows.
  * What it cannot rewrite safely it leaves as it is and says why; client `useQuery({ page })` calls are listed.
@@ -75,7 +78,9 @@ function planSite(site: PagedSite, offset: TSESTree.Node, file: FileContext, sou
   const procedure = findEnclosingProcedure(node, file);
   const field = procedure?.resolver && procedure.input ? pageField(procedure.input) : null;
   const cursor = findOffsetCursor(offset, file);
-  if (!cursor) {
+  const helper = !cursor && !procedure && fn ? findPageHelper(offset, fn, file) : null;
+  if (typeof helper === 'string') return bail(helper);
+  if (!cursor && !helper) {
     if (!procedure?.resolver || !procedure.input) {
       return bail('the offset is not read from a tRPC input or from a cursor string: its callers choose the page, rewrite them with it');
     }
@@ -93,7 +98,11 @@ function planSite(site: PagedSite, offset: TSESTree.Node, file: FileContext, sou
     if (key === null) return bail(`the query does not select \`${form.table}.${term.column}\`: the cursor needs it in each row`);
     term.key = key;
   }
-  const edits = cursor ? rewriteOffsetCursor(cursor, form, terms, file, source) : rewriteProcedure(procedure!, field!.node, form, terms, source);
+  const edits = cursor
+    ? rewriteOffsetCursor(cursor, form, terms, file, source)
+    : helper
+      ? rewritePageHelper(helper, form, terms, source)
+      : rewriteProcedure(procedure!, field!.node, form, terms, source);
   if (typeof edits === 'string') return bail(edits);
   return { edits, imports: operatorsIn(edits.map((e) => e.text).join('\n')) };
 }
