@@ -222,7 +222,7 @@ async function lint(cwd: string, mode: Mode): Promise<{ results: ESLint.LintResu
  * package under its name (whole checkouts only: a lone package has no siblings), and each third-party
  * dependency that this project has installed too (drizzle-orm, ioredis, redis, @upstash/redis, @trpc/server…).
  */
-function linkModules(cwd: string, workspace: boolean): void {
+export function linkModules(cwd: string, workspace: boolean): void {
   const modules = path.join(cwd, 'node_modules');
   const link = (name: string, target: string) => {
     const at = path.join(modules, name);

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { runCorpus, type CorpusRun } from '../../bench/cursor-corpus.js';
+
+/**
+ * The codemod on the labelled real-app corpus, as a dry run: which reported offset sites it rewrites, and
+ * that every other one gets a reason. The figures are those of docs/codemods/cursor-pagination.md.
+ */
+describe('cursor-pagination on the real-app corpus', () => {
+  let run: CorpusRun;
+  it('rewrites the sites it can prove, parses every output, and gives every other site a reason', () => {
+    run = runCorpus();
+    expect(run.unparsable).toEqual([]);
+    expect(run.sites).toHaveLength(38);
+    expect(run.sites.filter((s) => s.outcome === 'rewritten').map((s) => s.site)).toEqual([
+      'databuddy/packages/rpc/src/routers/assistant.ts:145',
+      'midday/packages/db/src/queries/activities.ts:161',
+      'midday/packages/db/src/queries/insights.ts:153',
+      'midday/packages/db/src/queries/invoice-recurring.ts:416',
+    ]);
+    expect(run.sites.filter((s) => s.outcome === 'not reached by the codemod')).toEqual([]);
+  }, 120_000);
+
+  it('refuses the page-number APIs: a total next to the page is the first reason', () => {
+    expect(run.reasons[0]).toEqual([
+      'the result carries `…` next to the page: a client that shows page numbers or jumps to a page needs the offset, rewrite client and server together',
+      24,
+    ]);
+  });
+});
