@@ -14,7 +14,7 @@ export const codemods: CodemodEntry[] = [
   },
   {
     name: 'cursor-pagination',
-    description: 'tRPC procedures paging Drizzle queries by offset → keyset (cursor) pagination with { items, nextCursor }',
+    description: 'Drizzle queries paged by offset (tRPC procedures, offset cursors, builders in variables) → keyset (cursor) pagination',
     load: async () => (await import('./cursor-pagination/transform.js')).codemod,
   },
   {
