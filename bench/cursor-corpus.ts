@@ -28,8 +28,10 @@ export interface CorpusRun {
   rewritten: number;
   /** Each reason and how many labelled sites it left alone. */
   reasons: Array<[string, number]>;
-  /** Rewritten files whose output the rule's parser rejects (always expected empty). */
+  /** Rewritten files whose output the rule's parser rejects (expected empty). */
   unparsable: string[];
+  /** Rewritten files that a second run would change again (expected empty). */
+  unstable: string[];
 }
 
 /** The labelled files of an app checkout, relative to it. */
@@ -65,8 +67,7 @@ function reportedLines(source: string, file: string): number[] {
  * codemod gave for the nearest site at or above their line (a query starts above its `.offset`).
  */
 export function runCorpus(): CorpusRun {
-  const sites: CorpusSite[] = [];
-  const unparsable: string[] = [];
+  const run: CorpusRun = { sites: [], rewritten: 0, reasons: [], unparsable: [], unstable: [] };
   for (const app of listApps()) {
     // A scratch checkout with its workspace packages linked, as the corpus scorer lints it: imports such as
     // `@openstatus/db` resolve, so the rule and the codemod see where `db` and the tables come from.
@@ -75,53 +76,48 @@ export function runCorpus(): CorpusRun {
       const dir = path.join(scratch, app);
       cpSync(path.join(APPS, app), dir, { recursive: true });
       linkModules(dir, true);
-      for (const entry of labelledFiles(dir)) runFile(dir, `${app}/${entry}`, entry, sites, unparsable);
+      for (const entry of labelledFiles(dir)) runFile(path.join(dir, entry), `${app}/${entry}`, run);
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
   }
   const counts = new Map<string, number>();
   // Reasons that differ only in the names they quote (`total`, `totalSize`) count as one.
-  for (const { outcome } of sites) {
+  for (const { outcome } of run.sites) {
     const reason = outcome.replace(/`[^`]*`/g, '`…`').replace(/line \d+/g, 'line …');
     if (outcome !== 'rewritten') counts.set(reason, (counts.get(reason) ?? 0) + 1);
   }
-  return {
-    sites,
-    rewritten: sites.filter((s) => s.outcome === 'rewritten').length,
-    reasons: [...counts].sort((a, b) => b[1] - a[1]),
-    unparsable,
-  };
+  run.rewritten = run.sites.filter((s) => s.outcome === 'rewritten').length;
+  run.reasons = [...counts].sort((a, b) => b[1] - a[1]);
+  return run;
 }
 
-function runFile(dir: string, name: string, entry: string, sites: CorpusSite[], unparsable: string[]): void {
-  {
-    const file = path.join(dir, entry);
-    const source = readFileSync(file, 'utf8');
-    const labels = source.split('\n').flatMap((line, i) => (LABEL.test(line) ? [i + 1] : []));
-    const bails: Array<{ line: number; reason: string }> = [];
-    const api = { bail: (line: number, reason: string) => void bails.push({ line, reason }) } as HotpathApi;
-    const output = transform({ path: file, source }, api) ?? source;
-    let after: number[];
-    try {
-      after = reportedLines(output, file);
-    } catch {
-      unparsable.push(name);
-      after = reportedLines(source, file);
-    }
-    const before = reportedLines(source, file);
-    let rewritten = before.length - after.length;
-    for (const label of labels) {
-      const reason = bails.filter((b) => b.line <= label).sort((a, b) => b.line - a.line)[0];
-      const outcome = !before.includes(label)
-        ? 'not reported by `no-offset-pagination` without type information'
-        : reason && label - reason.line < 80
-          ? reason.reason
-          : rewritten-- > 0
-            ? 'rewritten'
-            : 'not reached by the codemod';
-      sites.push({ site: `${name}:${label}`, outcome });
-    }
+function runFile(file: string, name: string, run: CorpusRun): void {
+  const source = readFileSync(file, 'utf8');
+  const labels = source.split('\n').flatMap((line, i) => (LABEL.test(line) ? [i + 1] : []));
+  const bails: Array<{ line: number; reason: string }> = [];
+  const api = { bail: (line: number, reason: string) => void bails.push({ line, reason }) } as HotpathApi;
+  const output = transform({ path: file, source }, api) ?? source;
+  if (output !== source && transform({ path: file, source: output }, { bail: () => {} } as unknown as HotpathApi) !== undefined) run.unstable.push(name);
+  const before = reportedLines(source, file);
+  let after: number[];
+  try {
+    after = reportedLines(output, file);
+  } catch {
+    run.unparsable.push(name);
+    after = before;
+  }
+  let rewritten = before.length - after.length;
+  for (const label of labels) {
+    const reason = bails.filter((b) => b.line <= label).sort((a, b) => b.line - a.line)[0];
+    const outcome = !before.includes(label)
+      ? 'not reported by `no-offset-pagination` without type information'
+      : reason && label - reason.line < 80
+        ? reason.reason
+        : rewritten-- > 0
+          ? 'rewritten'
+          : 'not reached by the codemod';
+    run.sites.push({ site: `${name}:${label}`, outcome });
   }
 }
 
