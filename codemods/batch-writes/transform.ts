@@ -83,13 +83,15 @@ function rewriteFile(source: SourceFile, chunk: string, options: TsMorphOptions)
     if (site.mapped) {
       const item = site.item.trimStart().startsWith('{') ? `(${site.item})` : site.item;
       const method = spread ? 'flatMap' : 'map';
-      edits.push({ start: site.replace[0], end: site.replace[1], text: `const ${list}: ${type} = ${site.mapped.collection}.${method}((${site.mapped.params}) => ${item});` });
+      const comments = site.comments.map((c) => `${c}\n${site.place.indent}`).join('');
+      edits.push({ start: site.replace[0], end: site.replace[1], text: `${comments}const ${list}: ${type} = ${site.mapped.collection}.${method}((${site.mapped.params}) => ${item});` });
     } else {
       edits.push({ start: site.place.start, end: site.place.start, text: `const ${list}: ${type} = [];\n${site.place.indent}` });
       // `.values([a, b])` per item adds `a` and `b`.
       const inner = site.item.slice(1, -1);
       const pushed = site.itemIsArray ? (inner.includes('\n') ? inner : inner.trim().replace(/,$/, '')) : `${spread ? '...' : ''}${site.item}`;
-      edits.push({ start: site.replace[0], end: site.replace[1], text: `${list}.push(${pushed});` });
+      const comments = site.comments.map((c) => `${c}\n${site.writeIndent}`).join('');
+      edits.push({ start: site.replace[0], end: site.replace[1], text: `${comments}${list}.push(${pushed});` });
       if (site.returning) edits.push({ ...lineOf(before, site.returning.pushRange), text: '' });
     }
     edits.push({ start: site.place.end, end: site.place.end, text: batchLoop(site, list, chunk) });
@@ -128,8 +130,10 @@ function batchLoop(site: WriteSite, list: string, chunk: string): string {
     const where = site.conditions.length ? `and(${site.conditions.map((c) => c ?? keyed).join(', ')})` : keyed;
     statement = `await ${site.receiver}.${site.kind}(${site.table})${site.set ? `.set(${site.set})` : ''}.where(${where})${site.terminal};`;
   }
-  const { indent } = site.place;
-  return `\n${indent}for (let ${i} = 0; ${i} < ${list}.length; ${i} += ${chunk}) {\n${indent}  ${statement}\n${indent}}`;
+  const { indent, unit } = site.place;
+  // Parts written over several lines keep their layout, one level inside the new loop.
+  const body = statement.split(`\n${site.writeIndent}`).join(`\n${indent}${unit}`);
+  return `\n${indent}for (let ${i} = 0; ${i} < ${list}.length; ${i} += ${chunk}) {\n${indent}${unit}${body}\n${indent}}`;
 }
 
 /** Whether the file has a `sql` binding, and whether drizzle-orm's (imported from it, or from a module re-exporting it). */

@@ -20,6 +20,8 @@ export interface BatchPlace {
   start: number;
   end: number;
   indent: string;
+  /** One level of the file's indentation (a tab, two or four spaces), as the loop body shows it. */
+  unit: string;
   /** The block the statement is in: where the item lists are declared. */
   block: [number, number];
 }
@@ -56,6 +58,10 @@ export interface WriteSite {
   returning: { into: string; fields: string; pushRange: [number, number] } | null;
   /** The range the item list's `push` replaces: the statement of the write, or a callback's whole body. */
   replace: [number, number];
+  /** The indentation of the write's line: its multi-line parts are re-indented from it. */
+  writeIndent: string;
+  /** Comments of the replaced code that no copied part holds: they go above the `push`. */
+  comments: string[];
   /** `await Promise.all(xs.map((x) => db.insert(t).values(…)))`: the whole statement becomes `xs.map(…)`. */
   mapped: { collection: string; params: string } | null;
   place: BatchPlace;
@@ -251,6 +257,8 @@ function describeWrite(node: TSESTree.CallExpression, query: DrizzleQuery, itera
     terminal,
     returning: form.returning && parsed.returning ? { ...form.returning, fields: parsed.returning } : null,
     replace: form.replace,
+    writeIndent: /[^\S\n]*/.exec(source.slice(source.lastIndexOf('\n', node.range[0]) + 1))![0],
+    comments: strayComments(form.replace, [item, ...parsed.copied, ...parsed.conditions, parsed.set, parsed.conflict?.call ?? null, parsed.conflict?.member.property ?? null], file),
     mapped: form.mapped,
     place,
     mayMutate: mayMutate(iteration, form.replace),
@@ -678,7 +686,21 @@ function placeOf(iteration: Iteration, source: string): BatchPlace | string {
   }
   const indent = indentBefore(source, statement);
   if (source[statement.range[0] - indent.length - 1] !== '\n') return 'the loop does not start its own line';
-  return { start: statement.range[0], end: statement.range[1], indent, block: parent.range };
+  return { start: statement.range[0], end: statement.range[1], indent, unit: indentUnit(statement, indent, source), block: parent.range };
+}
+
+function strayComments(range: [number, number], kept: Array<TSESTree.Node | null>, file: FileContext): string[] {
+  const inside = (c: TSESTree.Comment, n: TSESTree.Node | null) => n !== null && c.range[0] >= n.range[0] && c.range[1] <= n.range[1];
+  return file.context.sourceCode
+    .getAllComments()
+    .filter((c) => c.range[0] >= range[0] && c.range[1] <= range[1] && !kept.some((n) => inside(c, n)))
+    .map((c) => text(file.context.sourceCode.text, c as unknown as TSESTree.Node));
+}
+
+function indentUnit(statement: TSESTree.Node, indent: string, source: string): string {
+  const inner = /\n([^\S\n]+)\S/.exec(source.slice(statement.range[0], statement.range[1]))?.[1];
+  if (inner?.startsWith(indent) && inner.length > indent.length) return inner.slice(indent.length);
+  return indent.includes('\t') ? '\t' : '  ';
 }
 
 function concurrentStatementOrNull(iteration: Iteration): TSESTree.Node | null {

@@ -5,7 +5,9 @@ import { events, postTags, users } from "./schema.js";
 // A route handler deleting users one by one.
 export async function removeUsers(ids: number[]) {
   for (const id of ids) {
-    await db.delete(users).where(eq(users.id, id));
+    await db // one user at a time
+      .delete(users)
+      .where(eq(users.id, id));
   }
 }
 

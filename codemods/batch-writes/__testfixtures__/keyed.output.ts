@@ -6,6 +6,7 @@ import { events, postTags, users } from "./schema.js";
 export async function removeUsers(ids: number[]) {
   const usersToDelete: (typeof users.$inferSelect)["id"][] = [];
   for (const id of ids) {
+    // one user at a time
     usersToDelete.push(id);
   }
   for (let i = 0; i < usersToDelete.length; i += 1000) {
