@@ -49,6 +49,21 @@ describe('cursor-pagination', () => {
     ]);
   });
 
+  it('with --mark, leaves each refusal as a todo above its line and changes nothing else', async () => {
+    const file = path.join(FIXTURES, 'refused.input.ts');
+    const printed: string[] = [];
+    const summary = await runCodemod(codemod, { cwd: FIXTURES, files: [file], dry: true, print: true, mark: true, write: (t) => void printed.push(t) });
+    const output = printed.at(-1)!;
+    const todos = output.split('\n').filter((line) => line.includes('// hotpath-todo(cursor-pagination): '));
+    expect(todos.map((line) => line.trim().replace('// hotpath-todo(cursor-pagination): ', ''))).toEqual(summary.skipped.map((s) => s.reason));
+    expect(output.split('\n').filter((line) => !line.includes('hotpath-todo')).join('\n')).toBe(readFileSync(file, 'utf8'));
+    // Each todo stands right above the line it is about.
+    const lines = output.split('\n');
+    const source = readFileSync(file, 'utf8').split('\n');
+    const above = lines.flatMap((line, i) => (line.includes('hotpath-todo') ? [lines.slice(i + 1).find((l) => !l.includes('hotpath-todo'))] : []));
+    expect(above).toEqual(summary.skipped.map((s) => source[s.line - 1]));
+  });
+
   it('removes the imports the rewrite made dead, and only those: one unused before stays', () => {
     const file = path.join(FIXTURES, 'imports.input.ts');
     const source = readFileSync(file, 'utf8').replace('import { z } from "zod";\n', 'import { z } from "zod";\nimport { unusedBefore } from "./unused.js";\n');
