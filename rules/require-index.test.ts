@@ -172,6 +172,16 @@ const invalid: Invalid[] = [
     errors: [filterScan(1, 'orders', 'status', 'index().on(t.status)')],
   },
   {
+    name: 'a condition held in a const of the same function is read',
+    code: code(dedent`
+      export async function drafts(total: number) {
+        const big = and(eq(orders.status, "draft"), gt(orders.total, total));
+        return db.select().from(orders).where(big);
+      }
+    `),
+    errors: [{ ...filterScan(3, 'orders', 'status, total', 'index().on(t.status, t.total)'), column: 41 }],
+  },
+  {
     name: 'a table renamed by a schema barrel',
     code: dedent`
       import { eq } from "drizzle-orm";
@@ -229,6 +239,18 @@ const valid: Valid[] = [
       export const odd = (s: string) => db.select().from(orders).where(and(ne(orders.status, s), ilike(orders.status, "%x%"), isNull(orders.total), or(eq(orders.status, "a"), eq(orders.total, 1))));
     `),
   },
+  { name: 'a boolean column: an index on it alone rarely beats a scan', code: code('export const paid = () => db.select().from(orders).where(eq(orders.paid, true));') },
+  {
+    name: 'a condition built by a helper may be the indexed one',
+    code: code(dedent`
+      const mine = (id: number) => eq(orders.creatorId, id);
+      export const drafts = (id: number) => db.select().from(orders).where(and(mine(id), eq(orders.status, "draft")));
+    `),
+  },
+  {
+    name: 'a condition held in a parameter may be the indexed one',
+    code: code('export const drafts = (scope: ReturnType<typeof eq>) => db.select().from(orders).where(and(scope, eq(orders.status, "draft")));'),
+  },
   { name: 'a condition under a ternary may not apply', code: code('export const maybe = (s?: string) => db.select().from(orders).where(s ? eq(orders.status, s) : undefined);') },
   { name: 'a join on a primary key', code: code('export const x = (id: number) => db.select().from(shipments).innerJoin(orders, eq(orders.id, shipments.orderId)).where(eq(shipments.id, id));') },
   { name: 'a join of a whole-table read is a hash join', code: code('export const x = () => db.select().from(orders).innerJoin(shipments, eq(shipments.orderId, orders.id));') },
@@ -254,7 +276,7 @@ const valid: Valid[] = [
       export const rows = (s: string) => db.select().from(orders).where(eq(orders.status, s) as never);
     `,
   },
-  { name: 'an insert has no condition', code: code('export const add = () => db.insert(orders).values({ creatorId: 1, status: "x", total: 1, reference: "r", meta: {}, tags: {} });') },
+  { name: 'an insert has no condition', code: code('export const add = () => db.insert(orders).values({ creatorId: 1, status: "x", total: 1, reference: "r", paid: false, meta: {}, tags: {} });') },
   { name: 'a builder that is never run', code: code('export function build(s: string) { const q = db.select().from(orders).where(eq(orders.status, s)); return q.toSQL(); }') },
   { name: 'not a Drizzle receiver', code: code('const m = new Map<string, number>(); export const f = (s: string) => { m.delete(s); return [1].filter((x) => x > 0).map((x) => x); };') },
 ];

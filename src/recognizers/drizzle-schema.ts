@@ -24,6 +24,8 @@ export interface SchemaColumn {
   builder: string;
   /** Only for Drizzle's own builders whose JavaScript value is known. */
   info: ColumnInfo | null;
+  /** `boolean()`, or SQLite's `integer({ mode: "boolean" })`: two values, so no index on it alone pays. */
+  boolean: boolean;
 }
 
 /** A primary key, unique constraint or index of a table: what the database can look rows up by. */
@@ -302,7 +304,8 @@ function columnOf(key: string, value: TSESTree.CallExpression): { column: Schema
         unique: primaryKey || names.includes('unique'),
       }
     : null;
-  return { column: { key, sqlName, builder, info }, primaryKey, unique: names.includes('unique') };
+  const boolean = builder === 'boolean' || modeOf(builderCall) === 'boolean';
+  return { column: { key, sqlName, builder, info, boolean }, primaryKey, unique: names.includes('unique') };
 }
 
 function plainKey(kind: TableKey['kind'], column: string): TableKey {

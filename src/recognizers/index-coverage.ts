@@ -38,6 +38,12 @@ export interface CoverageOptions {
 }
 
 const EQUALITY: ReadonlySet<string> = new Set(['eq', 'inArray']);
+// drizzle-orm's condition operators; another call in a `where` is a helper whose condition we cannot see.
+const KNOWN_CONDITIONS: ReadonlySet<string> = new Set([
+  'and', 'or', 'not', 'eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'notBetween', 'inArray', 'notInArray',
+  'isNull', 'isNotNull', 'like', 'ilike', 'notLike', 'notIlike', 'exists', 'notExists', 'arrayContains',
+  'arrayContained', 'arrayOverlaps',
+]);
 const RANGE: ReadonlySet<string> = new Set(['lt', 'lte', 'gt', 'gte', 'between']);
 const JOINS: ReadonlySet<string> = new Set(['innerJoin', 'leftJoin', 'rightJoin', 'fullJoin']);
 // Operators a GIN index on a JSONB column serves (jsonb_ops): containment, key existence, JSON path.
@@ -69,6 +75,8 @@ export function findMissingIndexes(query: DrizzleQuery, file: FileContext, optio
   if (!table || isSmall(table, options)) return [];
   const access = collectAccess(read, table);
   if (coversUniqueKey(table, access.eq)) return [];
+  // A condition we cannot read (a helper's result, a variable, raw SQL) may be the one an index serves.
+  const opaque = access.opaque;
   const found: MissingIndex[] = [];
   const need = (kind: MissingIndex['kind'], node: TSESTree.Node, index: NeededIndex, operator: string | null = null): MissingIndex => ({
     kind,
@@ -81,7 +89,9 @@ export function findMissingIndexes(query: DrizzleQuery, file: FileContext, optio
   });
   const filter = [...access.eq, ...access.range];
   const limited = read.limited;
-  if (filter.length > 0) {
+  if (opaque) {
+    // Only the joins are still judged below.
+  } else if (filter.length > 0) {
     if (!table.keys.some((key) => isOrdered(key) && filter.includes(key.columns[0]!))) {
       found.push(need('filter', read.where!, { columns: suggestedColumns(access), method: null, expression: null }));
     } else if (limited && access.order.length > 0 && access.cursor && !followsKeyset(table, access)) {
@@ -252,11 +262,14 @@ interface Access {
   /** A range on the first order column: the query pages by a cursor. */
   cursor: boolean;
   jsonb: JsonUse[];
+  /** Some condition is not one we can read. */
+  opaque: boolean;
 }
 
 function collectAccess(read: Read, table: TableSchema): Access {
-  const access: Access = { eq: [], range: [], order: [], cursor: false, jsonb: [] };
+  const access: Access = { eq: [], range: [], order: [], cursor: false, jsonb: [], opaque: false };
   const cursorColumns = new Set<string>();
+  let depth = 0;
   const columnOf = (node: TSESTree.Node | undefined): string | null => {
     if (node?.type !== T.MemberExpression || !read.aliases.includes(read.file.context.sourceCode.getText(node.object))) return null;
     const key = keyName(node.property, node.computed);
@@ -273,15 +286,35 @@ function collectAccess(read: Read, table: TableSchema): Access {
       return;
     }
     if (node.type === T.TaggedTemplateExpression) {
-      access.jsonb.push(...jsonUses(node, table, columnOf));
+      const uses = jsonUses(node, table, columnOf);
+      access.jsonb.push(...uses);
+      if (uses.length === 0) access.opaque = true;
+      return;
+    }
+    if (node.type === T.Identifier && node.name === 'undefined') return;
+    if (node.type === T.Identifier) {
+      // `const after = cursor ? or(…) : undefined` in the same function: read what it holds.
+      const init = constInit(node, read.file);
+      if (init && depth < 3) {
+        depth++;
+        visit(init, always);
+        depth--;
+      } else access.opaque = true;
       return;
     }
     if (node.type === T.ObjectExpression) {
       objectWhere(node, access, table, always);
       return;
     }
-    if (node.type !== T.CallExpression) return;
+    if (node.type !== T.CallExpression) {
+      if (node.type !== T.Literal) access.opaque = true;
+      return;
+    }
     const operator = operatorName(node.callee, read.file);
+    if (operator === null || !KNOWN_CONDITIONS.has(operator)) {
+      access.opaque = true;
+      return;
+    }
     if (operator === 'and') {
       for (const arg of node.arguments) visit(arg, always);
       return;
@@ -295,7 +328,9 @@ function collectAccess(read: Read, table: TableSchema): Access {
     }
     const column = columnOf(node.arguments[0]);
     // `eq(posts.authorId, users.id)` compares two columns: a join condition, not a lookup by value.
-    if (!column || !operator || (node.arguments[1] && namesTable(node.arguments[1], read))) return;
+    if (!column || (node.arguments[1] && namesTable(node.arguments[1], read))) return;
+    // A boolean splits the table in two: an index on it alone rarely beats reading the table.
+    if (table.columns.get(column)?.boolean) return;
     if (EQUALITY.has(operator) && always) access.eq.push(column);
     if (!RANGE.has(operator)) return;
     cursorColumns.add(column);
@@ -379,6 +414,13 @@ function operatorName(callee: TSESTree.Node, file: FileContext): string | null {
   if (def?.type === 'ImportBinding' && def.node.type === T.ImportSpecifier) return importedName(def.node);
   if (def?.type === 'Parameter' && def.name.parent?.type === T.Property) return keyName(def.name.parent.key, def.name.parent.computed);
   return null;
+}
+
+/** The initializer of a `const` declared in the same function (or module) as its use. */
+function constInit(id: TSESTree.Identifier, file: FileContext): TSESTree.Expression | null {
+  const def = ASTUtils.findVariable(file.context.sourceCode.getScope(id), id)?.defs[0];
+  if (def?.type !== 'Variable' || def.parent?.type !== T.VariableDeclaration || def.parent.kind !== 'const') return null;
+  return def.node.type === T.VariableDeclarator && def.node.id.type === T.Identifier ? def.node.init : null;
 }
 
 function isParameter(id: TSESTree.Identifier, file: FileContext): boolean {
