@@ -47,6 +47,9 @@ describe('cursor-pagination', () => {
       '58: the offset `offset` is used at line 59 for more than paging: rewrite it by hand',
       '64: `pageOf` is exported: callers in other modules pass their page too, rewrite them with it',
     ]);
+    expect(run(path.join(FIXTURES, 'refused-sqlite.input.ts')).bails).toEqual([
+      '10: the order column `events.createdAt` is an SQLite `integer()`, which may hold Dates (`mode: "timestamp"`): write the cursor by hand',
+    ]);
   });
 
   it('with --mark, leaves each refusal as a todo above its line and changes nothing else', async () => {

@@ -5,6 +5,7 @@ import { analyzeSource } from '../../src/codemods/analyze.js';
 import { removeDeadImports } from '../../src/codemods/dead-imports.js';
 import { text } from '../../src/codemods/source-text.js';
 import { keyName } from '../../src/recognizers/chain.js';
+import { readTableSchema } from '../../src/recognizers/drizzle-schema.js';
 import { recognizeDrizzleQuery } from '../../src/recognizers/drizzle-query.js';
 import type { FileContext } from '../../src/recognizers/file-context.js';
 import { findBuilderOffset, findOffsetPagination } from '../../src/recognizers/offset-pagination.js';
@@ -93,7 +94,12 @@ function planSite(site: PagedSite, offset: TSESTree.Node, file: FileContext, sou
   if (!isPure(form.limit)) return bail('the limit is an expression with effects: it would be evaluated twice');
   const terms = totalOrder(form.order, form.table, form.columns);
   if (typeof terms === 'string') return bail(terms);
+  const schema = readTableSchema(form.table, path, source);
   for (const term of terms) {
+    // SQLite's `integer()` reads Dates or booleans in its `timestamp`/`boolean` modes: the cursor's type is unknown.
+    if (schema?.factory === 'sqliteTable' && schema.columns.get(term.column)?.builder === 'integer' && !term.info.primaryKey) {
+      return bail(`the order column \`${form.table}.${term.column}\` is an SQLite \`integer()\`, which may hold Dates (\`mode: "timestamp"\`): write the cursor by hand`);
+    }
     const key = form.keyOf(term);
     if (key === null) return bail(`the query does not select \`${form.table}.${term.column}\`: the cursor needs it in each row`);
     term.key = key;
