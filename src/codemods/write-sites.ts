@@ -132,7 +132,7 @@ function settleLoops(candidates: Candidate[], file: FileContext): WriteResult[] 
     const declined = group.find((c) => typeof c.result === 'string');
     const reason = declined
       ? null
-      : otherAwait(loop, group, file) ?? leavesLoop(loop, group[0]!.iteration) ?? sharedTable(group);
+      : otherAwait(loop, group, file) ?? effectCall(loop, group, file) ?? leavesLoop(loop, group[0]!.iteration) ?? sharedTable(group);
     for (const c of group) {
       const line = c.node.loc.start.line;
       if (typeof c.result === 'string') results.push({ bail: { line, reason: c.result } });
@@ -164,6 +164,38 @@ function otherAwait(loop: TSESTree.Node, group: Candidate[], file: FileContext):
   return `the loop also awaits \`${snippet.length > 40 ? `${snippet.slice(0, 39)}…` : snippet}\` (line ${found.loc.start.line}), which would then run before writes it now follows`;
 }
 
+/**
+ * A call made for its effect (`notify(user.id);`, `void sync(id)`): it may start work that reads what the
+ * write wrote, or write elsewhere, and would then run before the write instead of after it. Collecting
+ * (`list.push(x)`, `seen.add(x)`) and logging change nothing a write can see.
+ */
+function effectCall(loop: TSESTree.Node, group: Candidate[], file: FileContext): string | null {
+  const writes = group.map((c) => c.node);
+  let found: TSESTree.Node | null = null;
+  walk(bodyOf(loop), (node) => {
+    if (found || writes.some((w) => within(node, w))) return false;
+    const call = node.type === T.ExpressionStatement ? unwrapVoid(node.expression) : null;
+    if (call?.type === T.CallExpression && !isCollecting(call)) found = call;
+    return !found;
+  });
+  if (!found) return null;
+  const call = found as TSESTree.CallExpression;
+  return `the loop also calls \`${text(file.context.sourceCode.text, call.callee)}()\` (line ${call.loc.start.line}) for its effect, which would then happen before the writes it now follows`;
+}
+
+function unwrapVoid(node: TSESTree.Expression): TSESTree.Expression {
+  return node.type === T.UnaryExpression && node.operator === 'void' ? node.argument : node;
+}
+
+const COLLECTING = new Set(['push', 'unshift', 'add']);
+
+function isCollecting(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  if (callee.type !== T.MemberExpression) return false;
+  if (callee.object.type === T.Identifier && callee.object.name === 'console') return true;
+  return COLLECTING.has(memberName(callee) ?? '');
+}
+
 function unwrapAwaited(node: TSESTree.Node): TSESTree.Node {
   return node.type === T.TSNonNullExpression || node.type === T.TSAsExpression ? unwrapAwaited(node.expression) : node;
 }
@@ -189,9 +221,12 @@ function leavesLoop(loop: TSESTree.Node, iteration: Iteration): string | null {
   return reason;
 }
 
+// `continue outer` and `break outer` where `outer:` labels the loop itself, or a statement inside it.
 function labelWithin(label: string, from: TSESTree.Node, loop: TSESTree.Node): boolean {
-  for (let current = from.parent; current && current !== loop.parent; current = current.parent) {
-    if (current.type === T.LabeledStatement && current.label.name === label) return current !== loop.parent;
+  const top = loop.parent?.type === T.LabeledStatement ? loop.parent : loop;
+  for (let current = from.parent; current; current = current.parent) {
+    if (current.type === T.LabeledStatement && current.label.name === label) return true;
+    if (current === top) return false;
   }
   return false;
 }
