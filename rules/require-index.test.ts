@@ -252,7 +252,12 @@ const valid: Valid[] = [
     code: code('export const drafts = (scope: ReturnType<typeof eq>) => db.select().from(orders).where(and(scope, eq(orders.status, "draft")));'),
   },
   { name: 'a condition under a ternary may not apply', code: code('export const maybe = (s?: string) => db.select().from(orders).where(s ? eq(orders.status, s) : undefined);') },
-  { name: 'a join on a primary key', code: code('export const x = (id: number) => db.select().from(shipments).innerJoin(orders, eq(orders.id, shipments.orderId)).where(eq(shipments.id, id));') },
+  {
+    name: 'a join whose other pinned column leads an index',
+    // It pins `total` (no index) and `creator_id` (which leads one).
+    code: code('export const x = (id: number) => db.select().from(shipments).innerJoin(orders, and(eq(orders.total, shipments.id), eq(orders.creatorId, id))).limit(10);'),
+  },
+  { name: 'a join on a primary key', code: code('export const x = () => db.select().from(shipments).innerJoin(orders, eq(orders.id, shipments.orderId)).limit(10);') },
   { name: 'a join of a whole-table read is a hash join', code: code('export const x = () => db.select().from(orders).innerJoin(shipments, eq(shipments.orderId, orders.id));') },
   {
     name: 'a table whose declaration is not in the project: nothing is guessed',

@@ -109,9 +109,9 @@ export function findMissingIndexes(query: DrizzleQuery, file: FileContext, optio
   if (filter.length > 0 || limited) {
     for (const join of read.joins) {
       const joined = resolveTable(join.table, file);
-      const column = joined && joinColumn(join.condition, join.table, file);
-      if (!joined || !column || isSmall(joined, options) || joined.keys.some((key) => isOrdered(key) && key.columns[0] === column)) continue;
-      found.push({ kind: 'join', node: join.condition, table: joined, filter: [column], order: [], operator: null, index: { columns: [column], method: null, expression: null } });
+      const columns = joined ? joinColumns(join.condition, join.table, file).filter((c) => joined.columns.has(c) && !joined.columns.get(c)!.boolean) : [];
+      if (!joined || columns.length === 0 || isSmall(joined, options) || joined.keys.some((key) => isOrdered(key) && columns.includes(key.columns[0]!))) continue;
+      found.push({ kind: 'join', node: join.condition, table: joined, filter: columns, order: [], operator: null, index: { columns, method: null, expression: null } });
     }
   }
   return found;
@@ -397,10 +397,6 @@ function namesTable(node: TSESTree.Node, read: Read): boolean {
   return read.aliases.includes(text) || read.joins.some((j) => j.table.node && read.file.context.sourceCode.getText(j.table.node) === text);
 }
 
-function isColumnReference(node: TSESTree.Node): boolean {
-  return node.type === T.MemberExpression && !node.computed && (node.object.type === T.Identifier || node.object.type === T.MemberExpression);
-}
-
 /**
  * The drizzle-orm operator a callee names: an import (also renamed: `eq as equals`), or a callback's
  * operators (`(t, { eq }) => …`, `(t, ops) => ops.eq(…)`). A local function called `eq` is not one.
@@ -446,20 +442,22 @@ function jsonUses(node: TSESTree.TaggedTemplateExpression, table: TableSchema, c
   return uses;
 }
 
-/** In `eq(users.id, posts.authorId)` joining `users`: `id`. */
-function joinColumn(condition: TSESTree.Node, table: TableRef, file: FileContext): string | null {
+/**
+ * The joined table's columns that its condition pins: `id` in `eq(users.id, posts.authorId)`, and `slug`, `teamId`
+ * in `and(eq(c.slug, t.categorySlug), eq(c.teamId, teamId))` (an index on either serves the probe).
+ */
+function joinColumns(condition: TSESTree.Node, table: TableRef, file: FileContext): string[] {
   const text = table.node ? file.context.sourceCode.getText(table.node) : '';
-  let found: string | null = null;
+  const found: string[] = [];
   const visit = (node: TSESTree.Node): void => {
-    if (found || node.type !== T.CallExpression) return;
+    if (node.type !== T.CallExpression) return;
     const operator = operatorName(node.callee, file);
     if (operator === 'and') return node.arguments.forEach(visit);
-    if (operator !== 'eq') return;
-    const [a, b] = node.arguments;
-    for (const [mine, other] of [[a, b], [b, a]] as const) {
-      if (mine?.type === T.MemberExpression && other && isColumnReference(other) && file.context.sourceCode.getText(mine.object) === text) {
-        found = keyName(mine.property, mine.computed);
-        return;
+    if (operator !== 'eq' && operator !== 'inArray') return;
+    for (const side of node.arguments) {
+      if (side.type === T.MemberExpression && file.context.sourceCode.getText(side.object) === text) {
+        const key = keyName(side.property, side.computed);
+        if (key) found.push(key);
       }
     }
   };
