@@ -71,7 +71,8 @@ export default createRule<Options, MessageIds>({
     const uses = typeUseOptions(typed, options);
     const style: FixStyle = options.fixStyle === 'separate-type-imports' ? 'separate-type-imports' : 'inline-type-imports';
     const { sourceCode } = context;
-    // Settings and the client check are only needed once an import is reported.
+    // Settings and the client check are only needed once an import is reported, and the client check (which
+    // works out the client modules of the whole app) only once the import is server code.
     const settings = () => getSettings(context);
     let client: boolean | undefined;
     const isClient = () => (client ??= recognizeClientFile({ context, settings: settings() }) !== null);
@@ -91,7 +92,8 @@ export default createRule<Options, MessageIds>({
           }
           return;
         }
-        const server = isClient() ? recognizeServerModule(source, context.physicalFilename, settings(), context.cwd) : null;
+        const serverModule = recognizeServerModule(source, context.physicalFilename, settings(), context.cwd);
+        const server = serverModule && isClient() ? serverModule : null;
         if (!server && options.onlyServerCode) return;
         context.report({
           node,
