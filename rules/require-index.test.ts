@@ -239,6 +239,17 @@ const valid: Valid[] = [
       export const odd = (s: string) => db.select().from(orders).where(and(ne(orders.status, s), ilike(orders.status, "%x%"), isNull(orders.total), or(eq(orders.status, "a"), eq(orders.total, 1))));
     `),
   },
+  {
+    name: 'IS NULL on the leading column of an index',
+    code: code('export const unshipped = (c: Date) => db.select().from(orders).where(and(isNull(orders.shippedAt), lt(orders.createdAt, c)));'),
+  },
+  {
+    name: 'a partial index on the order, whose predicate pins the filter',
+    code: code(dedent`
+      export const open = (c: number | null) =>
+        db.select().from(orders).where(and(eq(orders.status, "open"), c ? gt(orders.priority, c) : undefined)).orderBy(asc(orders.priority)).limit(20);
+    `),
+  },
   { name: 'a boolean column: an index on it alone rarely beats a scan', code: code('export const paid = () => db.select().from(orders).where(eq(orders.paid, true));') },
   {
     name: 'a condition built by a helper may be the indexed one',
@@ -281,7 +292,7 @@ const valid: Valid[] = [
       export const rows = (s: string) => db.select().from(orders).where(eq(orders.status, s) as never);
     `,
   },
-  { name: 'an insert has no condition', code: code('export const add = () => db.insert(orders).values({ creatorId: 1, status: "x", total: 1, reference: "r", paid: false, meta: {}, tags: {} });') },
+  { name: 'an insert has no condition', code: code('export const add = () => db.insert(orders).values({ creatorId: 1, status: "x", total: 1, reference: "r", paid: false, priority: 1, meta: {}, tags: {} });') },
   { name: 'a builder that is never run', code: code('export function build(s: string) { const q = db.select().from(orders).where(eq(orders.status, s)); return q.toSQL(); }') },
   { name: 'not a Drizzle receiver', code: code('const m = new Map<string, number>(); export const f = (s: string) => { m.delete(s); return [1].filter((x) => x > 0).map((x) => x); };') },
 ];

@@ -92,7 +92,9 @@ export function findMissingIndexes(query: DrizzleQuery, file: FileContext, optio
   if (opaque) {
     // Only the joins are still judged below.
   } else if (filter.length > 0) {
-    if (!table.keys.some((key) => isOrdered(key) && filter.includes(key.columns[0]!))) {
+    // A partial index on the order is taken to pin the equality its predicate names (`where status = 'open'`).
+    const leads = [...filter, ...access.nulls];
+    if (!table.keys.some((key) => isOrdered(key) && (leads.includes(key.columns[0]!) || (key.partial && access.order[0] === key.columns[0])))) {
       found.push(need('filter', read.where!, { columns: suggestedColumns(access), method: null, expression: null }));
     } else if (limited && access.order.length > 0 && access.cursor && !followsKeyset(table, access)) {
       found.push(need('keyset', read.orderBy!, { columns: unique([...access.eq, ...access.order]), method: null, expression: null }));
@@ -150,8 +152,9 @@ function followsKeyset(table: TableSchema, access: Access): boolean {
   return table.keys.some((key) => {
     if (!isOrdered(key)) return false;
     let skipped = 0;
-    while (skipped < key.columns.length && access.eq.includes(key.columns[skipped]!)) skipped++;
-    return (skipped > 0 || access.eq.length === 0) && key.columns[skipped] === access.order[0];
+    while (skipped < key.columns.length && [...access.eq, ...access.nulls].includes(key.columns[skipped]!)) skipped++;
+    // A partial index (`.where(sql\`status = 'active'\`)`) pins what its predicate says: we take it at its word.
+    return (skipped > 0 || access.eq.length === 0 || key.partial) && key.columns[skipped] === access.order[0];
   });
 }
 
@@ -259,6 +262,8 @@ interface Access {
   eq: string[];
   range: string[];
   order: string[];
+  /** `isNull(col)`: a B-tree finds NULLs, but many rows may hold one, so it is no unique lookup. */
+  nulls: string[];
   /** A range on the first order column: the query pages by a cursor. */
   cursor: boolean;
   jsonb: JsonUse[];
@@ -267,7 +272,7 @@ interface Access {
 }
 
 function collectAccess(read: Read, table: TableSchema): Access {
-  const access: Access = { eq: [], range: [], order: [], cursor: false, jsonb: [], opaque: false };
+  const access: Access = { eq: [], range: [], nulls: [], order: [], cursor: false, jsonb: [], opaque: false };
   const cursorColumns = new Set<string>();
   let depth = 0;
   const columnOf = (node: TSESTree.Node | undefined): string | null => {
@@ -332,6 +337,7 @@ function collectAccess(read: Read, table: TableSchema): Access {
     // A boolean splits the table in two: an index on it alone rarely beats reading the table.
     if (table.columns.get(column)?.boolean) return;
     if (EQUALITY.has(operator) && always) access.eq.push(column);
+    if (operator === 'isNull' && always) access.nulls.push(column);
     if (!RANGE.has(operator)) return;
     cursorColumns.add(column);
     if (always) access.range.push(column);
