@@ -199,7 +199,7 @@ export class ImportSessionsRepo {
           cursor ? gt(importStagingBookmarks.id, cursor) : undefined,
         ),
       )
-      .orderBy(importStagingBookmarks.id)
+      .orderBy(importStagingBookmarks.id) // hotpath-expect: require-index
       .limit(limit + 1);
 
     const hasMore = results.length > limit;

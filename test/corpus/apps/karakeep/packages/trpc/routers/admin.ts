@@ -161,11 +161,11 @@ export const adminAppRouter = router({
         ctx.db
           .select({ value: count() })
           .from(bookmarkLinks)
-          .where(eq(bookmarkLinks.crawlStatus, "pending")),
+          .where(eq(bookmarkLinks.crawlStatus, "pending")), // hotpath-expect: require-index
         ctx.db
           .select({ value: count() })
           .from(bookmarkLinks)
-          .where(eq(bookmarkLinks.crawlStatus, "failure")),
+          .where(eq(bookmarkLinks.crawlStatus, "failure")), // hotpath-expect: require-index
 
         // Indexing
         SearchIndexingQueue.stats(),
@@ -175,11 +175,11 @@ export const adminAppRouter = router({
         ctx.db
           .select({ value: count() })
           .from(bookmarks)
-          .where(eq(bookmarks.embeddingStatus, "pending")),
+          .where(eq(bookmarks.embeddingStatus, "pending")), // hotpath-expect: require-index
         ctx.db
           .select({ value: count() })
           .from(bookmarks)
-          .where(eq(bookmarks.embeddingStatus, "failure")),
+          .where(eq(bookmarks.embeddingStatus, "failure")), // hotpath-expect: require-index
 
         // Inference
         OpenAIQueue.stats(),
@@ -187,7 +187,7 @@ export const adminAppRouter = router({
           .select({ value: count() })
           .from(bookmarks)
           .where(
-            or(
+            or( // hotpath-expect: require-index
               eq(bookmarks.taggingStatus, "pending"),
               eq(bookmarks.summarizationStatus, "pending"),
             ),
@@ -196,7 +196,7 @@ export const adminAppRouter = router({
           .select({ value: count() })
           .from(bookmarks)
           .where(
-            or(
+            or( // hotpath-expect: require-index
               eq(bookmarks.taggingStatus, "failure"),
               eq(bookmarks.summarizationStatus, "failure"),
             ),

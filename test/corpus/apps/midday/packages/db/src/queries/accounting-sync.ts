@@ -307,7 +307,7 @@ export const getTransactionsForAccountingSync = async (
     .from(transactions)
     .leftJoin(
       transactionCategories,
-      and(
+      and( // hotpath-ok: require-index the join pins team_id too, which transaction_categories_team_id_idx leads
         eq(transactions.categorySlug, transactionCategories.slug),
         eq(transactionCategories.teamId, teamId),
       ),

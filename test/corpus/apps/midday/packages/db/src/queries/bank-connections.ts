@@ -380,7 +380,7 @@ export const getBankConnectionByEnrollmentId = async (
   params: { enrollmentId: string },
 ) => {
   return db.query.bankConnections.findFirst({
-    where: eq(bankConnections.enrollmentId, params.enrollmentId),
+    where: eq(bankConnections.enrollmentId, params.enrollmentId), // hotpath-expect: require-index
     columns: {
       id: true,
       createdAt: true,
@@ -402,7 +402,7 @@ export const getBankConnectionByReferenceId = async (
   params: { referenceId: string },
 ) => {
   return db.query.bankConnections.findFirst({
-    where: eq(bankConnections.referenceId, params.referenceId),
+    where: eq(bankConnections.referenceId, params.referenceId), // hotpath-expect: require-index
     columns: {
       id: true,
       createdAt: true,

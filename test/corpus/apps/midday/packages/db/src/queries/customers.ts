@@ -758,7 +758,7 @@ export async function getCustomerByPortalId(
     .from(customers)
     .innerJoin(teams, eq(teams.id, customers.teamId))
     .where(
-      and(eq(customers.portalId, portalId), eq(customers.portalEnabled, true)),
+      and(eq(customers.portalId, portalId), eq(customers.portalEnabled, true)), // hotpath-expect: require-index
     )
     .limit(1);
 

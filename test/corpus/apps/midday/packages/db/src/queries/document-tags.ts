@@ -4,7 +4,7 @@ import { documentTags } from "../schema";
 
 export const getDocumentTags = async (db: Database, teamId: string) => {
   return db.query.documentTags.findMany({
-    where: eq(documentTags.teamId, teamId),
+    where: eq(documentTags.teamId, teamId), // hotpath-expect: require-index
     columns: {
       id: true,
       name: true,

@@ -83,7 +83,7 @@ async function getRatesForTarget(
       rate: exchangeRates.rate,
     })
     .from(exchangeRates)
-    .where(eq(exchangeRates.target, target));
+    .where(eq(exchangeRates.target, target)); // hotpath-expect: require-index
 
   const rates: Record<string, number> = {};
   for (const row of rows) {

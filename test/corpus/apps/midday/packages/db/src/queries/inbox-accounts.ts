@@ -13,7 +13,7 @@ export async function getInboxAccounts(db: Database, teamId: string) {
       errorMessage: inboxAccounts.errorMessage,
     })
     .from(inboxAccounts)
-    .where(eq(inboxAccounts.teamId, teamId));
+    .where(eq(inboxAccounts.teamId, teamId)); // hotpath-expect: require-index
 }
 
 type GetInboxAccountByIdParams = {

@@ -493,7 +493,7 @@ export async function getDueInvoiceRecurring(
       ),
     )
     // Order by nextScheduledAt to process oldest first (fairness)
-    .orderBy(invoiceRecurring.nextScheduledAt)
+    .orderBy(invoiceRecurring.nextScheduledAt) // hotpath-ok: require-index served by the partial index on next_scheduled_at where status = 'active'
     .limit(limit + 1);
 
   const hasMore = data.length > limit;
@@ -947,7 +947,7 @@ export async function getUpcomingDueRecurring(
         ),
       ),
     )
-    .orderBy(invoiceRecurring.nextScheduledAt)
+    .orderBy(invoiceRecurring.nextScheduledAt) // hotpath-ok: require-index served by the partial index on next_scheduled_at where status = 'active'
     .limit(limit + 1);
 
   const hasMore = data.length > limit;
@@ -1000,7 +1000,7 @@ export async function getUpcomingDueRecurringByTeam(
         lte(invoiceRecurring.nextScheduledAt, before.toISOString()),
       ),
     )
-    .orderBy(invoiceRecurring.nextScheduledAt)
+    .orderBy(invoiceRecurring.nextScheduledAt) // hotpath-ok: require-index served by the partial index on next_scheduled_at where status = 'active'
     .limit(limit);
 
   return data;

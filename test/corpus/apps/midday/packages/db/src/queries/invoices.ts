@@ -472,7 +472,7 @@ export async function getInvoiceByPaymentIntentId(
       paymentIntentId: invoices.paymentIntentId,
     })
     .from(invoices)
-    .where(eq(invoices.paymentIntentId, paymentIntentId))
+    .where(eq(invoices.paymentIntentId, paymentIntentId)) // hotpath-expect: require-index
     .limit(1);
 
   return result;
@@ -1184,10 +1184,10 @@ export async function getMostActiveClient(
         gte(invoices.createdAt, thirtyDaysAgo.toISOString()),
       ),
     )
-    .leftJoin(trackerProjects, eq(trackerProjects.customerId, customers.id))
+    .leftJoin(trackerProjects, eq(trackerProjects.customerId, customers.id)) // hotpath-expect: require-index
     .leftJoin(
       trackerEntries,
-      and(
+      and( // hotpath-expect: require-index
         eq(trackerEntries.projectId, trackerProjects.id),
         gte(
           trackerEntries.date,

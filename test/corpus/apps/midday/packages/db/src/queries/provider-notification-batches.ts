@@ -90,7 +90,7 @@ export async function listDueProviderNotificationBatches(
     .select()
     .from(providerNotificationBatches)
     .where(
-      and(
+      and( // hotpath-ok: require-index served by provider_notification_batches_due_idx (sent_at, window_ends_at): IS NULL is searchable
         isNull(providerNotificationBatches.sentAt),
         lte(providerNotificationBatches.windowEndsAt, sql`now()`),
       ),

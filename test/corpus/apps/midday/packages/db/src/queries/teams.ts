@@ -99,7 +99,7 @@ export const getTeamByStripeAccountId = async (
       stripeConnectStatus: teams.stripeConnectStatus,
     })
     .from(teams)
-    .where(eq(teams.stripeAccountId, stripeAccountId))
+    .where(eq(teams.stripeAccountId, stripeAccountId)) // hotpath-expect: require-index
     .limit(1);
 
   return result;

@@ -4,7 +4,7 @@ import { teams, userInvites, users, usersOnTeam } from "../schema";
 
 export async function getUserInvites(db: Database, email: string) {
   return db.query.userInvites.findMany({
-    where: eq(userInvites.email, email),
+    where: eq(userInvites.email, email), // hotpath-expect: require-index
     with: {
       user: {
         columns: {
@@ -119,7 +119,7 @@ export async function getTeamInvites(db: Database, teamId: string) {
 
 export async function getInvitesByEmail(db: Database, email: string) {
   return db.query.userInvites.findMany({
-    where: eq(userInvites.email, email),
+    where: eq(userInvites.email, email), // hotpath-expect: require-index
     columns: {
       id: true,
       email: true,
