@@ -19,7 +19,7 @@ export const codemods: CodemodEntry[] = [
   },
   {
     name: 'dataloader',
-    description: 'N+1 lookups in tRPC procedures → per-request DataLoaders on ctx.loaders (--strategy=inline: one inArray query per function)',
+    description: 'N+1 lookups → per-request DataLoaders on ctx.loaders in tRPC procedures, one inArray query before the loop elsewhere (--strategy=context|inline for one only)',
     load: async () => (await import('./dataloader/transform.js')).codemod,
   },
   {

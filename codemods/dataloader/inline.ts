@@ -36,8 +36,9 @@ export function inline(project: Project, found: Found[], options: TsMorphOptions
       const taken = [...maps].filter(([key]) => key.startsWith(`${file}:`)).map(([, n]) => n);
       name = freeName(source, loaderName(site.lookup), taken);
       maps.set(signature, name);
-      changes.edits.push({ start: batch.at, end: batch.at, text: `${declaration(name, site, query).join(`\n${batch.indent}`)}\n${batch.indent}` });
-      if (site.lookup.kind !== 'one') changes.functions.set('groupByKey', GROUP_BY_KEY);
+      const unit = indentUnit(source);
+      changes.edits.push({ start: batch.at, end: batch.at, text: `${declaration(name, site, query, unit).join(`\n${batch.indent}`)}\n${batch.indent}` });
+      if (site.lookup.kind !== 'one') changes.functions.set('groupByKey', GROUP_BY_KEY.replace(/^( {2})+/gm, (spaces) => unit.repeat(spaces.length / 2)));
     }
     const one = site.lookup.kind === 'one';
     const [start, end, promised, bare] = replaced(source, site, one);
@@ -52,9 +53,9 @@ export function inline(project: Project, found: Found[], options: TsMorphOptions
   }
 }
 
-function declaration(name: string, site: LookupSite, query: string): string[] {
+function declaration(name: string, site: LookupSite, query: string, unit: string): string[] {
   const { lookup } = site;
-  if (lookup.kind === 'one') return [`const ${name} = new Map(`, `  (await ${query}).map((row) => [row.${lookup.column}, row] as const),`, `);`];
+  if (lookup.kind === 'one') return [`const ${name} = new Map(`, `${unit}(await ${query}).map((row) => [row.${lookup.column}, row] as const),`, `);`];
   const groups = lookup.fields ? `(row) => row.key, (row) => row.row` : `(row) => row.${lookup.column}`;
   return [`const ${name} = groupByKey(await ${query}, ${groups});`];
 }
@@ -118,6 +119,14 @@ function importClash(source: SourceFile, site: LookupSite): string | null {
     }
   }
   return null;
+}
+
+/** The file's own indentation step: a tab, or the smallest run of leading spaces (2 when none is found). */
+function indentUnit(source: SourceFile): string {
+  const text = source.getFullText();
+  if (/^\t/m.test(text) && !/^ {2}\S/m.test(text)) return '\t';
+  const widths = [...text.matchAll(/^( +)\S/gm)].map((m) => m[1]!.length).filter((n) => n > 1);
+  return ' '.repeat(widths.length ? Math.min(...widths) : 2);
 }
 
 function freeName(source: SourceFile, base: string, taken: string[]): string {

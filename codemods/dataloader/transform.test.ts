@@ -100,7 +100,7 @@ describe('dataloader', () => {
       'inline-left-alone.ts:8: the loop also writes (`db.update(users)`): batched reads would see rows as they were before its writes',
       'inline-left-alone.ts:9: a write (`update`) is not a lookup: batch it by hand (one statement for all items)',
       'inline-left-alone.ts:19: the loop also writes (`db.update(posts)` (in `bump()`)): batched reads would see rows as they were before its writes',
-      'inline-left-alone.ts:20: `bump()` does more than one lookup by key: batch inside it, or give it a loader by hand',
+      'inline-left-alone.ts:20: a write per item: `bump()` runs `db.update(posts)`, so it is not a lookup: batch its writes by hand',
       'inline-left-alone.ts:26: `findFirst` by `posts.authorId`, which is not unique: which row it returns depends on the plan, so no batch can reproduce it',
       'inline-left-alone.ts:31: the key `id` is of type `any`, not the number that `users.id` holds: rows could not be matched to keys by value',
       'inline-left-alone.ts:37: `db.transaction()` is not a lookup by key',
@@ -127,6 +127,19 @@ describe('dataloader', () => {
     const output = readFileSync(file, 'utf8');
     expect(output).toBe(readFileSync(path.join(FIXTURES, 'inline-imports.output.ts'), 'utf8').replace('{ posts, users }', '{ comments, posts, users }'));
     expect(output.split('\n')[0]).toBe('import { inArray } from "drizzle-orm";');
+  });
+
+  it('inline: writes what it adds with the file\'s own indentation (tabs here)', async () => {
+    const dir = path.join(ROOT, '.cache', 'dataloader-tabs');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const file of SUPPORT) copyFileSync(path.join(FIXTURES, file), path.join(dir, file));
+    const file = path.join(dir, 'tabs.ts');
+    const input = readFileSync(path.join(FIXTURES, 'inline.input.ts'), 'utf8').replace(/^( {2})+/gm, (spaces) => '\t'.repeat(spaces.length / 2));
+    writeFileSync(file, input);
+    await runCodemod(codemod, { cwd: dir, files: [file], dry: false, print: false, mark: false, write: () => {}, options: { strategy: 'inline' } });
+    const expected = readFileSync(path.join(FIXTURES, 'inline.output.ts'), 'utf8').replace(/^( {2})+/gm, (spaces) => '\t'.repeat(spaces.length / 2));
+    expect(readFileSync(file, 'utf8')).toBe(expected);
   });
 
   it('extends an existing loaders module: new loaders are added, identical ones reused, nothing else touched', async () => {

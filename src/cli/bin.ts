@@ -128,7 +128,7 @@ program
   .option('-p, --print', 'print the new sources')
   .option('-f, --force', 'run even when the git tree has uncommitted changes')
   .option('--mark', 'leave a // hotpath-todo comment at each site the codemod cannot rewrite safely')
-  .option('--strategy <name>', 'dataloader: `context` (per-request loaders, the default) or `inline` (one query per function)')
+  .option('--strategy <name>', 'dataloader: `context` (per-request loaders) or `inline` (one query before the loop) only; by default each site gets the one that fits')
   .option('--include <glob...>', 'transform only files matching these globs (relative to the current folder)')
   .option('--exclude <glob...>', 'leave files matching these globs alone')
   .option('--report <file>', 'write a JSON summary per file (changed / unchanged / skipped with the reason / failed)')

@@ -173,7 +173,10 @@ function helperSite(
   const target = resolveCallee(node, file);
   const query = target && soleQuery(target.fn, target.file);
   if (!target || !query) {
-    return `\`${text(file.context.sourceCode.text, node.callee)}()\` does more than one lookup by key: batch inside it, or give it a loader by hand`;
+    const name = text(file.context.sourceCode.text, node.callee);
+    const write = target && findWrite(target.fn.body ?? target.fn, target.file, 1);
+    if (write) return `a write per item: \`${name}()\` runs ${write}, so it is not a lookup: batch its writes by hand`;
+    return `\`${name}()\` does more than return one lookup by key: batch inside it, or give it a loader by hand`;
   }
   const parsed = parseLookup(query, target.file, () => false, null);
   if (typeof parsed === 'string') return `in \`${target.name}()\`: ${parsed}`;
