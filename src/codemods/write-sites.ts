@@ -543,13 +543,13 @@ function keyedParts(steps: ChainSegment[], table: TSESTree.Node, kind: WriteKind
   if (names.join() !== expected.join() || steps.some((s) => s.call?.arguments.length !== 1)) {
     return `it is not \`${expected.map((n) => `${n}(…)`).join('.')}\``;
   }
-  const where = steps.at(-1)!.call!.arguments[0]!;
-  const key = keyCondition(where, text(source, table), iteration, file);
-  if (typeof key === 'string') return key;
   const set = kind === 'update' ? steps[1]!.call!.arguments[0]! : null;
   if (set && dependsOnIteration(set, iteration, file.context)) {
     return 'it sets values that change per item: one statement sets the same values on every row (write a `CASE` per row by hand)';
   }
+  const where = steps.at(-1)!.call!.arguments[0]!;
+  const key = keyCondition(where, text(source, table), iteration, file);
+  if (typeof key === 'string') return key;
   return {
     item: key.key,
     copied: [...(set ? [set] : []), ...key.extra.filter((c) => c !== null)],
