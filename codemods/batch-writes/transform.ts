@@ -70,6 +70,8 @@ function rewriteFile(source: SourceFile, chunk: string, options: TsMorphOptions)
     for (const s of batched) options.bail(file, s.line, '`sql` here is not drizzle-orm\'s, and the batched upsert reads `excluded` values with it');
     return 0;
   }
+  // What the file's types say before the rewrite: a rewrite that adds an error is undone.
+  const errorsBefore = typeErrors(source);
   const edits: TextEdit[] = [];
   const taken = new Map<string, string[]>();
   const operators = new Map<string, Set<string>>();
@@ -108,7 +110,32 @@ function rewriteFile(source: SourceFile, chunk: string, options: TsMorphOptions)
   const after = source.getFullText();
   const pruned = removeDeadImports(before, after, file);
   if (pruned !== after) source.replaceWithText(pruned);
+  const added = newErrors(errorsBefore, typeErrors(source));
+  if (added) {
+    source.replaceWithText(before);
+    for (const s of batched) options.bail(file, s.line, `batched, the file would not type-check (${added}): batch it by hand`);
+    return 0;
+  }
   return batched.length;
+}
+
+/** The file's type errors, as messages (positions move with the rewrite). */
+function typeErrors(source: SourceFile): string[] {
+  return source
+    .getPreEmitDiagnostics()
+    .filter((d) => d.getCategory() === ts.DiagnosticCategory.Error)
+    .map((d) => ts.flattenDiagnosticMessageText(d.compilerObject.messageText, ' '));
+}
+
+/** The first error that `after` has more often than `before`, if any. */
+function newErrors(before: string[], after: string[]): string | null {
+  const left = [...before];
+  for (const message of after) {
+    const index = left.indexOf(message);
+    if (index === -1) return message.length > 120 ? `${message.slice(0, 119)}…` : message;
+    left.splice(index, 1);
+  }
+  return null;
 }
 
 /**
