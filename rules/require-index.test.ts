@@ -182,6 +182,14 @@ const invalid: Invalid[] = [
     errors: [{ ...filterScan(3, 'orders', 'status, total', 'index().on(t.status, t.total)'), column: 41 }],
   },
   {
+    name: 'what both branches of a ternary filter by',
+    code: code(dedent`
+      export const list = (s: string, total?: number) =>
+        db.select().from(orders).where(total ? and(eq(orders.status, s), eq(orders.total, total)) : eq(orders.status, s)).orderBy(desc(orders.id)).limit(9);
+    `),
+    errors: [filterScan(2, 'orders', 'status', 'index().on(t.status, t.id)', 'id')],
+  },
+  {
     name: 'a table renamed by a schema barrel',
     code: dedent`
       import { eq } from "drizzle-orm";

@@ -282,8 +282,20 @@ function collectAccess(read: Read, table: TableSchema): Access {
   };
   const visit = (node: TSESTree.Node, always: boolean): void => {
     if (node.type === T.ConditionalExpression) {
-      visit(node.consequent, false);
-      visit(node.alternate, false);
+      if (!always || isUndefined(node.consequent) || isUndefined(node.alternate)) {
+        visit(node.consequent, false);
+        visit(node.alternate, false);
+        return;
+      }
+      // `websiteId ? and(eq(t.userId, u), eq(t.websiteId, w)) : eq(t.userId, u)`: what both branches pin applies.
+      const branch = (expr: TSESTree.Node) => {
+        const [eq, range] = [access.eq.length, access.range.length];
+        visit(expr, true);
+        return { eq: access.eq.splice(eq), range: access.range.splice(range) };
+      };
+      const [a, b] = [branch(node.consequent), branch(node.alternate)];
+      access.eq.push(...a.eq.filter((c) => b.eq.includes(c)));
+      access.range.push(...a.range.filter((c) => b.range.includes(c)));
       return;
     }
     if (node.type === T.LogicalExpression) {
@@ -417,6 +429,8 @@ function operatorName(callee: TSESTree.Node, file: FileContext): string | null {
   if (def?.type === 'Parameter' && def.name.parent?.type === T.Property) return keyName(def.name.parent.key, def.name.parent.computed);
   return null;
 }
+
+const isUndefined = (node: TSESTree.Node) => node.type === T.Identifier && node.name === 'undefined';
 
 /** The initializer of a `const` declared in the same function (or module) as its use. */
 function constInit(id: TSESTree.Identifier, file: FileContext): TSESTree.Expression | null {
