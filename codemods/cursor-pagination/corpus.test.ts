@@ -15,6 +15,8 @@ describe('cursor-pagination on the real-app corpus', () => {
     expect(run.sites.filter((s) => s.outcome === 'rewritten').map((s) => s.site)).toEqual([
       'databuddy/packages/rpc/src/routers/assistant.ts:145',
       'midday/packages/db/src/queries/activities.ts:161',
+      'midday/packages/db/src/queries/customers.ts:809',
+      'midday/packages/db/src/queries/documents.ts:147',
       'midday/packages/db/src/queries/insights.ts:153',
       'midday/packages/db/src/queries/invoice-recurring.ts:416',
     ]);

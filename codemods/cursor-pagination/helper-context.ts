@@ -61,7 +61,7 @@ export function findPageHelper(offset: TSESTree.Node, fn: TSESTree.FunctionLike,
 export function rewritePageHelper(helper: PageHelper, form: QueryForm, terms: OrderTerm[], source: string): Edit[] | string {
   const paged = rewritePaged(helper.fn, 'cursor', form, terms, source);
   if (typeof paged === 'string') return paged;
-  const type = `{ ${terms.map((t) => `${t.column}: ${TS_TYPE[t.info.type]}`).join('; ')} } | null | undefined`;
+  const type = `{ ${terms.map((t) => `${t.column}: ${TS_TYPE[t.info.type]}${t.nullable ? ' | null' : ''}`).join('; ')} } | null | undefined`;
   const fields = new Set<TSESTree.Property>();
   const edits: Edit[] = [replaceNode(helper.param, `cursor: ${type}`), ...paged];
   for (const call of helper.calls) {

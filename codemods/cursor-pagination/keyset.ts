@@ -9,34 +9,37 @@ export interface OrderTerm {
   key: string;
   info: ColumnInfo;
   descending: boolean;
+  /** The first term only: a column that may be NULL, ordered as Postgres does (NULLS FIRST when descending). */
+  nullable: boolean;
 }
 
 /** What the rewritten code calls, all from `drizzle-orm`. */
-export const OPERATORS = ['and', 'asc', 'desc', 'eq', 'gt', 'lt', 'or'];
+export const OPERATORS = ['and', 'asc', 'desc', 'eq', 'gt', 'isNotNull', 'isNull', 'lt', 'or'];
 
 /**
  * The order as columns of `table`, made total: the primary key is added (in the first column's direction)
  * when no term is unique, so that rows that tie keep one order from page to page. A reason when the
- * order is empty, on an expression, or on a column that may be NULL.
+ * order is empty or on an expression, or on a column that may be NULL unless `nullsFirstTerm` (Postgres,
+ * whose NULL placement it knows) and the column is the first term.
  */
-export function totalOrder(nodes: TSESTree.Node[], table: string, columns: TableColumns): OrderTerm[] | string {
+export function totalOrder(nodes: TSESTree.Node[], table: string, columns: TableColumns, nullsFirstTerm: boolean): OrderTerm[] | string {
   if (nodes.length === 0) return 'the query has no `orderBy`: there is no order to continue from';
   const terms: OrderTerm[] = [];
-  for (const node of nodes) {
-    const term = orderTerm(node, table, columns);
+  for (const [i, node] of nodes.entries()) {
+    const term = orderTerm(node, table, columns, nullsFirstTerm && i === 0);
     if (typeof term === 'string') return term;
     terms.push(term);
   }
   if (!terms.some((t) => t.info.primaryKey)) {
     const primary = [...columns].find(([, info]) => info.primaryKey);
     if (!primary) return `\`${table}\` has no primary key to break ties with`;
-    terms.push({ column: primary[0], key: primary[0], info: primary[1], descending: terms[0]!.descending });
+    terms.push({ column: primary[0], key: primary[0], info: primary[1], descending: terms[0]!.descending, nullable: false });
   }
   return terms;
 }
 
 /** `desc(posts.createdAt)`, `asc(posts.id)` or `posts.handle`, as a column of `table`. */
-function orderTerm(node: TSESTree.Node, table: string, columns: TableColumns): OrderTerm | string {
+function orderTerm(node: TSESTree.Node, table: string, columns: TableColumns, mayBeNull: boolean): OrderTerm | string {
   let descending = false;
   let column: TSESTree.Node | undefined = node;
   if (node.type === T.CallExpression && node.callee.type === T.Identifier && ['asc', 'desc'].includes(node.callee.name)) {
@@ -49,22 +52,42 @@ function orderTerm(node: TSESTree.Node, table: string, columns: TableColumns): O
       : null;
   const info = name ? columns.get(name) : undefined;
   if (!name || !info) return 'the order is on an expression it cannot compare (only columns of the queried table are)';
-  if (!info.notNull) return `the order column \`${table}.${name}\` may be NULL: a keyset on it needs NULLS FIRST/LAST handling by hand`;
-  return { column: name, key: name, info, descending };
+  if (!info.notNull && !mayBeNull) return `the order column \`${table}.${name}\` may be NULL: a keyset on it needs NULLS FIRST/LAST handling by hand`;
+  return { column: name, key: name, info, descending, nullable: !info.notNull };
 }
 
 /**
  * The rows after the cursor, for any directions: `or(lt(t.a, c.a), and(eq(t.a, c.a), gt(t.id, c.id)))`,
- * with `value(term, i)` the cursor's value of each term.
+ * with `value(term, i)` the cursor's value of each term. A first term that may be NULL is placed as
+ * Postgres places NULLs, first when descending and last when ascending, and compared only when the cursor
+ * row's value (`raw`, as it travels) is not NULL.
  */
-export function keysetCondition(table: string, terms: OrderTerm[], value: (term: OrderTerm, index: number) => string): string {
+export function keysetCondition(
+  table: string,
+  terms: OrderTerm[],
+  value: (term: OrderTerm, index: number) => string,
+  raw: (term: OrderTerm, index: number) => string = value,
+): string {
   const column = (t: OrderTerm) => `${table}.${t.column}`;
-  const branches = terms.map((term, i) => {
-    const equal = terms.slice(0, i).map((t, j) => `eq(${column(t)}, ${value(t, j)})`);
-    const beyond = `${term.descending ? 'lt' : 'gt'}(${column(term)}, ${value(term, i)})`;
-    return equal.length > 0 ? `and(${[...equal, beyond].join(', ')})` : beyond;
-  });
-  return branches.length === 1 ? branches[0]! : `or(${branches.join(', ')})`;
+  const beyond = (from: number): string => {
+    const branches = terms.slice(from).map((term, k) => {
+      const i = from + k;
+      const equal = terms.slice(from, i).map((t, j) => `eq(${column(t)}, ${value(t, from + j)})`);
+      const after = `${term.descending ? 'lt' : 'gt'}(${column(term)}, ${value(term, i)})`;
+      return equal.length > 0 ? `and(${[...equal, after].join(', ')})` : after;
+    });
+    return branches.length === 1 ? branches[0]! : `or(${branches.join(', ')})`;
+  };
+  const first = terms[0]!;
+  if (!first.nullable) return beyond(0);
+  const col = column(first);
+  const rest = beyond(1);
+  const past = `${first.descending ? 'lt' : 'gt'}(${col}, ${value(first, 0)})`;
+  const tie = `and(eq(${col}, ${value(first, 0)}), ${rest})`;
+  // Descending: the NULLs came first, so after a NULL come the other NULLs, then every value.
+  return first.descending
+    ? `(${raw(first, 0)} === null ? or(and(isNull(${col}), ${rest}), isNotNull(${col})) : or(${past}, ${tie}))`
+    : `(${raw(first, 0)} === null ? and(isNull(${col}), ${rest}) : or(${past}, ${tie}, isNull(${col})))`;
 }
 
 export function orderText(table: string, terms: OrderTerm[]): string {

@@ -76,9 +76,10 @@ export function rewriteOffsetCursor(found: OffsetCursor, form: QueryForm, terms:
     const last = `${rows}[${rows}.length - 1]!`;
     edits.push(replaceNode(use.node, use.kind === 'previous' ? `${name} !== null` : `JSON.stringify([${terms.map((t) => readKey(last, t.key)).join(', ')}])`));
   }
-  const tuple = `[${terms.map((t) => TUPLE[t.info.type]).join(', ')}]`;
+  const tuple = `[${terms.map((t) => `${TUPLE[t.info.type]}${t.nullable ? ' | null' : ''}`).join(', ')}]`;
+  const raw = (_: OrderTerm, i: number) => `${name}[${i}]`;
   const value = (t: OrderTerm, i: number) => (t.info.type === 'date' ? `new Date(${name}[${i}])` : `${name}[${i}]`);
-  const query = form.rewrite(source, { condition: `${name} ? ${keysetCondition(form.table, terms, value)} : undefined`, orderText: orderText(form.table, terms), limit: null });
+  const query = form.rewrite(source, { condition: `${name} ? ${keysetCondition(form.table, terms, value, raw)} : undefined`, orderText: orderText(form.table, terms), limit: null });
   // An offset cursor from before the rewrite (`"40"`) is not a JSON array: such a client starts over.
   const declaration = `const ${name}: ${tuple} | null = ${found.cursor}?.startsWith("[") ? JSON.parse(${found.cursor}) : null;`;
   const first = Math.min(...query.map((e) => e.start));

@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => proof?.close());
 
 describe('cursor-pagination shapes on PGlite', () => {
-  it.for(['getComments', 'getPostComments', 'getPosts'] as const)('%s: the same caller walks the same rows in the same order', async (name: HelperName) => {
+  it.for(['getComments', 'getPostComments', 'getPosts', 'lowest'] as const)('%s: the same caller walks the same rows in the same order', async (name: HelperName) => {
     const truth = await proof.truth(name);
     const before = await proof.walkHelper('before', name);
     const after = await proof.walkHelper('after', name);
@@ -27,7 +27,7 @@ describe('cursor-pagination shapes on PGlite', () => {
     expect(await proof.orderKeys(name, before.ids)).toEqual(await proof.orderKeys(name, after.ids));
   });
 
-  it.for(['byAuthor', 'oldest', 'helper'] as const)('%s: every page by cursor gives the rows the offset pages give', async (name: ProcedureName) => {
+  it.for(['byAuthor', 'oldest', 'helper', 'best'] as const)('%s: every page by cursor gives the rows the offset pages give', async (name: ProcedureName) => {
     const truth = await proof.truth(name);
     const before = await proof.walkProcedure('before', name);
     const after = await proof.walkProcedure('after', name);

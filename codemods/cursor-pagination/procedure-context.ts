@@ -50,7 +50,7 @@ export function rewriteProcedure(
 
 /** The zod schema of the cursor: the order columns' values of a row, as they come back over JSON. */
 export function cursorSchema(terms: OrderTerm[]): string {
-  return `z.object({ ${terms.map((t) => `${t.column}: ${ZOD[t.info.type]}`).join(', ')} }).nullish()`;
+  return `z.object({ ${terms.map((t) => `${t.column}: ${ZOD[t.info.type]}${t.nullable ? '.nullable()' : ''}`).join(', ')} }).nullish()`;
 }
 
 /**

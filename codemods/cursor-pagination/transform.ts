@@ -92,9 +92,10 @@ function planSite(site: PagedSite, offset: TSESTree.Node, file: FileContext, sou
   if (typeof form === 'string') return bail(form);
   if (!form.limit) return bail('the query has no limit');
   if (!isPure(form.limit)) return bail('the limit is an expression with effects: it would be evaluated twice');
-  const terms = totalOrder(form.order, form.table, form.columns);
-  if (typeof terms === 'string') return bail(terms);
   const schema = readTableSchema(form.table, path, source);
+  // NULLs sort last ascending and first descending in Postgres only: MySQL and SQLite put them the other way.
+  const terms = totalOrder(form.order, form.table, form.columns, schema?.factory === 'pgTable');
+  if (typeof terms === 'string') return bail(terms);
   for (const term of terms) {
     // SQLite's `integer()` reads Dates or booleans in its `timestamp`/`boolean` modes: the cursor's type is unknown.
     if (schema?.factory === 'sqliteTable' && schema.columns.get(term.column)?.builder === 'integer' && !term.info.primaryKey) {

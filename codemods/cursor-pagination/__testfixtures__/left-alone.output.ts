@@ -18,11 +18,6 @@ export const leftAlone = router({
       ctx.db.select().from(posts).orderBy(sql`length(${posts.body})`).limit(20).offset(input.page * 20),
     ),
 
-  /** An order on a column that may be NULL. */
-  byScore: publicProcedure
-    .input(z.object({ page: z.number() }))
-    .query(({ ctx, input }) => ctx.db.select().from(posts).orderBy(desc(posts.score)).limit(20).offset(input.page * 20)),
-
   /** An offset that does not come from the input. */
   sampled: publicProcedure
     .input(z.object({ page: z.number() }))
