@@ -116,3 +116,17 @@ export function keyTypeMismatch(source: SourceFile, site: LookupSite): string | 
   const shown = node.getType().getText(node, ts.TypeFormatFlags.NoTruncation);
   return `the key \`${site.key}\` is of type \`${shown}\`, not the ${site.lookup.keyType} that \`${site.lookup.table.local}.${site.lookup.column}\` holds: rows could not be matched to keys by value`;
 }
+
+/**
+ * Why the batch cannot read the collection's keys with `.map()`, or `null`: it must be known to be an array
+ * (a `Set`, an iterator or `any` might not have `.map`, or give `inArray` what it cannot bind).
+ */
+export function notAnArray(source: SourceFile, batch: BatchPoint): string | null {
+  const node = nodeAt(source, batch.collectionRange);
+  if (!node) return 'cannot find the collection in the file';
+  const type = node.getType();
+  const parts = type.isUnion() ? type.getUnionTypes() : [type];
+  if (parts.length > 0 && parts.every((t) => t.isArray() || t.isTuple() || t.isReadonlyArray())) return null;
+  return `the collection \`${batch.collection}\` is of type \`${type.getText(node, ts.TypeFormatFlags.NoTruncation)}\`, not an array, so its keys cannot be read with \`.map()\``;
+}
+

@@ -1,7 +1,7 @@
 import { Node, type Project, type SourceFile } from 'ts-morph';
 import type { TsMorphOptions } from '../../src/codemod.js';
 import type { LookupSite } from '../../src/codemods/lookups.js';
-import { changesOf, keysOf, keyTypeMismatch, mayBeNull, type FileChanges } from './file-changes.js';
+import { changesOf, keysOf, keyTypeMismatch, mayBeNull, notAnArray, type FileChanges } from './file-changes.js';
 import { batchQuery, GROUP_BY_KEY, loaderName, specifierFrom } from './loader-code.js';
 
 export interface Found {
@@ -20,7 +20,7 @@ export function inline(project: Project, found: Found[], options: TsMorphOptions
   const maps = new Map<string, string>();
   for (const { file, site } of found) {
     const source = project.getSourceFileOrThrow(file);
-    const reason = site.noBatch ?? site.notInline ?? keyTypeMismatch(source, site) ?? importClash(source, site);
+    const reason = site.noBatch ?? site.notInline ?? notAnArray(source, site.batch!) ?? keyTypeMismatch(source, site) ?? importClash(source, site);
     if (reason) {
       options.bail(file, site.line, reason);
       continue;

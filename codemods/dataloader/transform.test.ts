@@ -106,6 +106,10 @@ describe('dataloader', () => {
       'inline-left-alone.ts:37: `db.transaction()` is not a lookup by key',
       'inline-left-alone.ts:38: its database `tx` is made inside the loop, so no query can run before it',
       'inline-left-alone.ts:45: the key `Number.parseInt(row.ref, 10)` is not read from the item alone, so it cannot be computed for every item first',
+      'inline-left-alone.ts:50: `rows` is mapped only on some paths through its statement: loading its keys in front of it could run where the loop would not',
+      'inline-left-alone.ts:58: the items are loaded one after another and the loop changes `queue` while it runs, so keys read before it would not be the keys it reads',
+      'inline-left-alone.ts:70: the items are loaded one after another and the loop changes `row.authorId` while it runs, so keys read before it would not be the keys it reads',
+      'inline-left-alone.ts:78: the collection `ids` is of type `Set<number>`, not an array, so its keys cannot be read with `.map()`',
     ]);
   });
 

@@ -6,7 +6,7 @@ import { UnparsableSource } from '../../src/codemods/analyze.js';
 import { findLookupSites, type ImportNeed, type LookupSite } from '../../src/codemods/lookups.js';
 import { readJsonObject } from '../../src/recognizers/disk.js';
 import { resolveProjectModule } from '../../src/recognizers/module-graph.js';
-import { applyChanges, changesOf, keysOf, keyTypeMismatch, type FileChanges } from './file-changes.js';
+import { applyChanges, changesOf, keysOf, keyTypeMismatch, notAnArray, type FileChanges } from './file-changes.js';
 import { inline, type Found } from './inline.js';
 import { helperOf, HELPERS, loaderName, loaderProperty, MODULE_DOC, specifierFrom } from './loader-code.js';
 import { addNamedImport, findTrpcContext, wireLoaders, type TrpcContext } from './trpc-context.js';
@@ -92,7 +92,8 @@ async function viaContext(project: Project, found: Found[], options: TsMorphOpti
       decline(f, `${site.helper ? `\`${site.helper}()\` reads` : 'it reads'} \`${site.database.local}\` from "${site.database.source}", not the context's database`);
       continue;
     }
-    const mismatch = keyTypeMismatch(project.getSourceFileOrThrow(file), site);
+    const primes = site.sequential && site.batch;
+    const mismatch = keyTypeMismatch(project.getSourceFileOrThrow(file), site) ?? (primes ? notAnArray(project.getSourceFileOrThrow(file), site.batch!) : null);
     if (mismatch) {
       options.bail(file, site.line, mismatch);
       continue;

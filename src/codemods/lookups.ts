@@ -61,6 +61,7 @@ export interface BatchPoint {
   indent: string;
   /** `rows.map((post) => post.authorId)` minus the key: the collection and the item's binding, as written. */
   collection: string;
+  collectionRange: [number, number];
   item: string;
   /** The key as it is computed for every item up front: later steps of `post.author.id` read with `?.`. */
   key: string;
@@ -528,6 +529,12 @@ function batchPoint(iteration: Iteration, key: TSESTree.Node, file: FileContext)
   if (!upfront) return `the key \`${text(source, key)}\` is not read from the item alone, so it cannot be computed for every item first`;
   if (statement.parent?.type !== T.BlockStatement) return 'the loop is the body of another statement: put it in braces first';
   if (!isInAsyncFunction(statement)) return 'the loop is not in an async function';
+  const call = iteration.node.type === T.ForOfStatement ? null : findIterationCall(iteration.node)?.call;
+  if (call && !runsWhenReached(call, statement)) {
+    return `\`${text(source, collection)}\` is mapped only on some paths through its statement: loading its keys in front of it could run where the loop would not`;
+  }
+  const changed = changedInLoop(iteration.node, collection, upfront.key, own, source);
+  if (changed) return `the loop changes \`${changed}\` while it runs, so keys read before it would not be the keys it reads`;
   const indent = /[^\S\n]*$/.exec(source.slice(0, statement.range[0]))![0];
   if (source.slice(statement.range[0] - indent.length - 1, statement.range[0] - indent.length) !== '\n') {
     return 'the loop does not start its own line';
@@ -537,9 +544,54 @@ function batchPoint(iteration: Iteration, key: TSESTree.Node, file: FileContext)
     at: statement.range[0],
     indent,
     collection: text(source, collection),
+    collectionRange: collection.range,
     item: item.type === T.Identifier ? param : `(${param})`,
     ...upfront,
   };
+}
+
+/**
+ * Whether evaluating `statement` always reaches `node`: not only on one side of `?:`, `&&`, `||`, `??`,
+ * an `if` or an optional call (`rows?.map(…)`), where the collection may be missing on the other.
+ */
+function runsWhenReached(node: TSESTree.Node, statement: TSESTree.Node): boolean {
+  for (let child = node, parent = node.parent; parent && child !== statement; child = parent, parent = parent.parent) {
+    if (parent.type === T.ConditionalExpression && parent.test !== child) return false;
+    if (parent.type === T.LogicalExpression && parent.right === child) return false;
+    if (parent.type === T.IfStatement && parent.test !== child) return false;
+    if (parent.type === T.ChainExpression || (parent.type === T.MemberExpression && parent.optional) || (parent.type === T.CallExpression && parent.optional)) return false;
+    if (isFunction(parent) || parent.type === T.SwitchCase || parent.type === T.TryStatement || parent.type === T.CatchClause) return false;
+  }
+  return true;
+}
+
+const MUTATORS = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'reverse', 'sort', 'fill', 'copyWithin', 'length']);
+
+/**
+ * What the loop changes that its keys come from, as written: the collection (`queue.push(…)`, `queue = …`:
+ * a `for…of` sees items added while it runs), or the key of an item (`post.authorId = …` before the read).
+ */
+function changedInLoop(loop: TSESTree.Node, collection: TSESTree.Node, key: string, own: ReadonlySet<TSESTree.Node>, source: string): string | null {
+  const list = text(source, collection);
+  const names = new Set([...own].map((v) => (v as TSESTree.Identifier).name));
+  const plain = (node: TSESTree.Node) => text(source, node).replace(/\?\./g, '.').replace(/!/g, '');
+  const keyPath = key.replace(/\?\./g, '.');
+  let found: string | null = null;
+  walk(loop, (node) => {
+    if (found) return false;
+    const target = node.type === T.AssignmentExpression ? node.left : node.type === T.UpdateExpression ? node.argument : null;
+    if (target && target.type !== T.ObjectPattern && target.type !== T.ArrayPattern) {
+      const written = plain(target);
+      const root = rootIdentifier(target);
+      if (written === list || written.startsWith(`${list}.`) || written.startsWith(`${list}[`)) found = written;
+      else if (root && names.has(root.name) && (keyPath === written || keyPath.startsWith(`${written}.`) || keyPath.startsWith(`${written}[`))) found = written;
+    }
+    if (node.type === T.CallExpression && node.callee.type === T.MemberExpression && MUTATORS.has(memberName(node.callee) ?? '') && plain(node.callee.object) === list) {
+      found = list;
+    }
+    return !found;
+  });
+  return found;
 }
 
 /** The statement a batch goes in front of: the `for…of` itself, or the statement that holds `xs.map(…)`. */

@@ -44,3 +44,37 @@ export async function perTenant(tenants: Array<{ userId: number }>) {
 export async function byParsedIds(rows: Array<{ ref: string }>) {
   return Promise.all(rows.map((row) => db.query.users.findFirst({ where: eq(users.id, Number.parseInt(row.ref, 10)) })));
 }
+
+/** The collection is mapped on one side of `?:` only: loading its keys first would read `rows` where it is missing. */
+export async function maybeAuthors(rows: Array<{ authorId: number }> | null) {
+  const authors = rows ? await Promise.all(rows.map((row) => db.query.users.findFirst({ where: eq(users.id, row.authorId) }))) : [];
+  return authors;
+}
+
+/** The loop adds to what it iterates: keys read before it would miss the items it adds. */
+export async function walkReplies(queue: Array<{ postId: number }>) {
+  const seen = [];
+  for (const item of queue) {
+    const post = await db.query.posts.findFirst({ where: eq(posts.id, item.postId) });
+    if (post && post.id > 1) queue.push({ postId: post.id - 1 });
+    seen.push(post);
+  }
+  return seen;
+}
+
+/** The loop changes the key before it reads it. */
+export async function remapped(rows: Array<{ authorId: number }>) {
+  const found = [];
+  for (const row of rows) {
+    row.authorId = row.authorId + 1;
+    found.push(await db.query.users.findFirst({ where: eq(users.id, row.authorId) }));
+  }
+  return found;
+}
+
+/** A Set has no `.map()`, and `inArray` wants an array. */
+export async function ofSet(ids: Set<number>) {
+  const found = [];
+  for (const id of ids) found.push(await db.query.users.findFirst({ where: eq(users.id, id) }));
+  return found;
+}
