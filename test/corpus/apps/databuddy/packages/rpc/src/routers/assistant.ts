@@ -133,7 +133,7 @@ export const assistantRouter = createTRPCRouter({
 				.select()
 				.from(assistantConversations)
 				.where(
-					input.websiteId
+					input.websiteId // hotpath-expect: require-index
 						? and(
 								eq(assistantConversations.userId, ctx.user.id),
 								eq(assistantConversations.websiteId, input.websiteId)

@@ -72,7 +72,7 @@ async function getBotTokenFromDb(teamId: string): Promise<string | null> {
     .select({ credential: integration.credential })
     .from(integration)
     .where(
-      and(
+      and( // hotpath-expect: require-index
         eq(integration.name, "slack-agent"),
         eq(integration.externalId, teamId),
       ),
