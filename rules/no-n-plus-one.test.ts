@@ -11,7 +11,7 @@ import rule from './no-n-plus-one.js';
 
 type Options = [{ ignoreLiteralArraysUpTo?: number; maxHelperDepth?: number; reportLoopInvariant?: boolean }];
 type Valid = ValidTestCase<Options>;
-type Invalid = InvalidTestCase<'queryPerItem' | 'sameQueryPerItem', Options>;
+type Invalid = InvalidTestCase<'queryPerItem' | 'sameQueryPerItem' | 'databasePerItem', Options>;
 
 const IMPORTS = dedent`
   import { and, eq, inArray, sql } from "drizzle-orm";
@@ -539,9 +539,111 @@ const invalid: Invalid[] = [
     `),
     errors: [perItem(4, { query: 'repo.find() → db.select().from(posts)', where: 'per item of `ids`', advice: READ })],
   },
+  // When the package that makes the client is not in the checkout: the chain's own shape is the evidence.
+  {
+    name: 'an insert with .values() on a transaction from a package that is not checked out',
+    code: code(dedent`
+      import { auditLog } from "@acme/db/schema";
+      import { withTransaction } from "@acme/db";
+      export const record = (entries: { id: number }[]) =>
+        withTransaction(async (tx) => {
+          for (const entry of entries) await tx.insert(auditLog).values(entry);
+        });
+    `),
+    errors: [perItem(5, { query: 'tx.insert(auditLog)', where: 'per item of `entries`', advice: 'Insert all rows with one `.values([…])`.' })],
+  },
+  {
+    name: 'a select whose table is used with eq() elsewhere in the file',
+    code: code(dedent`
+      import { monitors } from "@acme/db/schema";
+      import { eq as equals } from "@acme/db";
+      export const one = (database: any, id: number) => database.select().from(monitors).where(equals(monitors.id, id));
+      export async function all(database: any, ids: number[]) {
+        for (const id of ids) await database.select().from(monitors).where(sql\`id = \${id}\`);
+      }
+    `),
+    errors: [perItem(5, { query: 'database.select().from(monitors)', where: 'per item of `ids`', advice: READ })],
+  },
+  {
+    name: 'a transaction passed to a function whose code is not in the checkout',
+    code: code(dedent`
+      import { updateInvoice } from "@acme/invoices";
+      export async function markSent(ids: number[]) {
+        await db.transaction(async (tx) => {
+          for (const id of ids) await updateInvoice(tx, { id, status: "sent" });
+        });
+      }
+    `),
+    errors: [{ messageId: 'databasePerItem', line: at(4), data: { callee: 'updateInvoice', database: 'tx', where: 'per item of `ids`' } }],
+  },
 ];
 
 const valid: Valid[] = [
+  {
+    name: 'a loop that returns right after its query runs it at most once',
+    code: code(dedent`
+      export async function claimFirst(ids: number[], free: Set<number>) {
+        for (const id of ids) {
+          if (!free.has(id)) continue;
+          await db.update(users).set({ name: "claimed" }).where(eq(users.id, id));
+          return id;
+        }
+      }
+    `),
+  },
+  {
+    name: 'a query on the last iteration only',
+    code: code(dedent`
+      export async function seed(ids: number[]) {
+        for (let i = 0; i < ids.length; i++) {
+          if (i === ids.length - 1) await db.update(users).set({ name: "last" }).where(eq(users.id, ids[i]!));
+        }
+      }
+    `),
+  },
+  {
+    name: 'one insert per table of a list of tables',
+    code: code(dedent`
+      export async function copyAll(tables: (typeof users)[], rows: Record<string, never[]>) {
+        for (const table of tables) await db.insert(table).values(rows[table.name]!);
+      }
+    `),
+  },
+  {
+    name: 'a query in a job scheduled per item (an aliased scheduler import)',
+    code: code(dedent`
+      import { scheduleJob as schedule } from "node-schedule";
+      export function start(ids: number[]) {
+        for (const id of ids) schedule(String(id), "0 * * * *", async () => { await db.delete(posts).where(eq(posts.id, id)); });
+      }
+    `),
+  },
+  {
+    name: 'a helper that only schedules the query for later',
+    code: code(dedent`
+      const later = (id: number) => setTimeout(() => void db.delete(posts).where(eq(posts.id, id)).then(), 1000);
+      export const start = (ids: number[]) => ids.forEach((id) => later(id));
+    `),
+  },
+  {
+    name: 'one query per batch that a generator yields',
+    code: code(dedent`
+      declare function fetchUsersInBatches(size: number): AsyncIterable<{ id: number }[]>;
+      export async function sweep() {
+        for await (const page of fetchUsersInBatches(500)) {
+          await db.delete(posts).where(inArray(posts.authorId, page.map((u) => u.id)));
+        }
+      }
+    `),
+  },
+  {
+    name: 'an insert chain of another builder (Knex inserts rows, not a table)',
+    code: code(dedent`
+      export async function save(knex: any, rows: object[]) {
+        for (const row of rows) await knex.insert(row).into("users");
+      }
+    `),
+  },
   {
     name: 'one insert per chunk of rows (the loop steps by the chunk size)',
     code: code(dedent`

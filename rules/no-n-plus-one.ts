@@ -3,8 +3,8 @@ import { createRule } from '../src/create-rule.js';
 import type { DrizzleOperation } from '../src/knowledge/drizzle.js';
 import { recognizeDrizzleQuery } from '../src/recognizers/drizzle-query.js';
 import { getFileContext, type FileContext } from '../src/recognizers/file-context.js';
-import { collectionText, dependsOnIteration, findIteration, type Iteration } from '../src/recognizers/per-item.js';
-import { findQueryThroughHelpers } from '../src/recognizers/query-helpers.js';
+import { collectionText, dependsOnIteration, findIteration, runsAtMostOnce, type Iteration } from '../src/recognizers/per-item.js';
+import { findDatabasePassedBlind, findQueryThroughHelpers } from '../src/recognizers/query-helpers.js';
 import { isSequential } from '../src/recognizers/sequential.js';
 
 type Options = [
@@ -14,7 +14,7 @@ type Options = [
     reportLoopInvariant?: boolean;
   },
 ];
-type MessageIds = 'queryPerItem' | 'sameQueryPerItem';
+type MessageIds = 'queryPerItem' | 'sameQueryPerItem' | 'databasePerItem';
 
 // What to do instead, by what the repeated statement does. The `dataloader` codemod rewrites lookups (reads
 // by key); the other operations have no codemod. The docs page has the longer explanations.
@@ -68,6 +68,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       queryPerItem: '`{{query}}` runs once {{where}}: N+1 round trips. {{advice}}',
       sameQueryPerItem: '`{{query}}` runs once {{where}} with the same arguments: the same query each time. Run it once, before the loop.',
+      databasePerItem:
+        '`{{callee}}()` gets `{{database}}` once {{where}}: probably a query each time (its code is not in this checkout). Pass all items to one call.',
     },
   },
   defaultOptions: [{ ignoreLiteralArraysUpTo: 5, maxHelperDepth: 3, reportLoopInvariant: true }],
@@ -76,8 +78,8 @@ export default createRule<Options, MessageIds>({
     const literalLimit = options.ignoreLiteralArraysUpTo ?? 5;
     const maxHelperDepth = options.maxHelperDepth ?? 3;
 
-    function repeats(iteration: Iteration | null): iteration is Iteration {
-      if (!iteration || iteration.untilDone || iteration.chunked) return false;
+    function repeats(iteration: Iteration | null, node: TSESTree.Node): iteration is Iteration {
+      if (!iteration || iteration.untilDone || iteration.chunked || runsAtMostOnce(node, iteration)) return false;
       return iteration.literalSize === null || iteration.literalSize > literalLimit;
     }
 
@@ -95,17 +97,25 @@ export default createRule<Options, MessageIds>({
         // Where a call repeats is cheap to see; whether it is a query needs its receiver's origin, which may
         // mean reading other modules. Most queries are not in loops, so ask in this order.
         if (node.callee.type !== T.Identifier && node.callee.type !== T.MemberExpression) return;
-        if (!repeats(findIteration(node, context))) return;
+        if (!repeats(findIteration(node, context), node)) return;
         const query = recognizeDrizzleQuery(node, file);
         const found = query ? null : maxHelperDepth > 0 ? findQueryThroughHelpers(node, file, maxHelperDepth) : null;
-        if (!query && !found) return;
+        const blind = query || found || maxHelperDepth === 0 ? null : findDatabasePassedBlind(node, file);
+        if (!query && !found && !blind) return;
         // With types, a `.map()` on something that is not a collection is no loop: ask again, typed.
         const iteration = findIteration(node, context, file.types);
-        if (!repeats(iteration)) return;
+        if (!repeats(iteration, node)) return;
         if (query) {
           if (query.operation !== 'batch' && isSequential(query.arguments, iteration, file)) return;
+          // `for (const table of tables) await tx.insert(table)…`: one statement per table, which no query joins.
+          if (query.tableArgument && dependsOnIteration(query.tableArgument, iteration, context)) return;
           const varying = query.arguments.some((arg) => dependsOnIteration(arg, iteration, context));
           report(node, iteration, query.description, query.operation, varying);
+          return;
+        }
+        if (blind) {
+          const { where } = describeIteration(iteration, file);
+          context.report({ node, messageId: 'databasePerItem', data: { callee: blind.callee, database: blind.database, where } });
           return;
         }
         const chain = [...found!.helpers.map((h) => `${h}()`), withCall(found!.query.description)].join(' → ');

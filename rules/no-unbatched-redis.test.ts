@@ -154,6 +154,29 @@ const invalid: Invalid[] = [
     errors: [inARow(2, 2, 'HSET, EXPIRE', `Send one \`pipeline()…exec()\`${CODEMOD}`)],
   },
   {
+    name: 'a command and a second one under an if that reads no reply',
+    code: code(dedent`
+      export async function vote(path: string, rating: string, previous: string | null) {
+        await redis.hincrby(\`votes:\${path}\`, rating, 1);
+        if (previous) {
+          await redis.hincrby(\`votes:\${path}\`, previous, -1);
+        }
+      }
+    `),
+    errors: [inARow(2, 2, 'HINCRBY, HINCRBY', `Send one \`pipeline()…exec()\`${CODEMOD}`)],
+  },
+  {
+    name: 'a DEL and a KEYS in a row',
+    code: code(dedent`
+      export async function invalidate(key: string) {
+        await redis.del(\`cache:\${key}\`);
+        const deps = await redis.keys("dep:*");
+        return deps;
+      }
+    `),
+    errors: [inARow(2, 2, 'DEL, KEYS', `Send one \`pipeline()…exec()\`${CODEMOD}`)],
+  },
+  {
     name: 'GET per item on a project interface that extends the ioredis client',
     code: code(dedent`
       interface ExtendedRedis extends Cluster {
@@ -194,6 +217,29 @@ const invalid: Invalid[] = [
 
 const valid: ValidTestCase<[]>[] = [
   { name: 'one command', code: code('export const one = () => redis.get("a");') },
+  {
+    name: 'a command in a loop that breaks right after it',
+    code: code(dedent`
+      export async function consume(tokens: string[], wanted: string) {
+        for (const token of tokens) {
+          if (token !== wanted) continue;
+          await redis.del(\`token:\${token}\`);
+          break;
+        }
+      }
+    `),
+  },
+  {
+    name: 'an if whose test reads the first reply',
+    code: code(dedent`
+      export async function claim(id: string) {
+        const previous = await redis.getset(\`claim:\${id}\`, "1");
+        if (previous) {
+          await redis.del(\`claim:\${id}\`);
+        }
+      }
+    `),
+  },
   {
     name: 'the second command uses the first one’s reply',
     code: code(dedent`

@@ -3,7 +3,7 @@ import { createRule } from '../src/create-rule.js';
 import { commandOfMethod } from '../src/knowledge/redis-commands.js';
 import { compactText, memberName } from '../src/recognizers/chain.js';
 import { getFileContext } from '../src/recognizers/file-context.js';
-import { collectionText, findIteration, type Iteration } from '../src/recognizers/per-item.js';
+import { collectionText, findIteration, type Iteration, runsAtMostOnce } from '../src/recognizers/per-item.js';
 import { BATCHABLE, findCommandRuns } from '../src/recognizers/redis-batches.js';
 import { recognizeRedisCommand, type RedisCommand } from '../src/recognizers/redis-command.js';
 
@@ -63,7 +63,7 @@ export default createRule<[], MessageIds>({
         // The name is free to check; the client's origin and the enclosing loop are not.
         if (node.callee.type !== T.MemberExpression || !commandOfMethod(memberName(node.callee) ?? '')) return;
         const iteration = findIteration(node, context);
-        if (!iteration || iteration.untilDone || iteration.chunked) return;
+        if (!iteration || iteration.untilDone || iteration.chunked || runsAtMostOnce(node, iteration)) return;
         const command = recognizeRedisCommand(node, file);
         if (!command || command.batched || !BATCHABLE.has(command.command.kind)) return;
         const typedIteration = file.types ? findIteration(node, context, file.types) : iteration;

@@ -50,6 +50,21 @@ const cases: Case[] = [
   },
   {
     rule: 'no-n-plus-one',
+    id: 'databasePerItem',
+    label: 'a transaction handed to a function of a package not in the checkout',
+    file: `${ROUTERS}/notification.ts`,
+    code: dedent`
+      import { db } from "@socialhub/db";
+      import { archiveNotification } from "@socialhub/archive";
+      export async function archiveAll(ids: number[]) {
+        await db.transaction(async (tx) => {
+          for (const id of ids) await archiveNotification(tx, id);
+        });
+      }
+    `,
+  },
+  {
+    rule: 'no-n-plus-one',
     id: 'queryPerItem',
     label: 'through a helper of another module',
     file: `${ROUTERS}/notification.ts`,

@@ -161,6 +161,10 @@ function planRun(run: RedisCommand[], source: string): Plan {
   const receiver = text(source, first.receiver);
   if (run.some((c) => text(source, c.receiver) !== receiver)) return { line, reason: 'the commands go to different clients' };
   const statements = run.map((c) => statementOf(c.node));
+  const block = statements[0]!.parent;
+  if (statements.some((s) => s.parent !== block)) {
+    return { line, reason: 'a command runs under an `if`: queue it on the pipeline under the same test by hand' };
+  }
   const start = statements[0]!.range[0];
   const end = statements.at(-1)!.range[1];
   const between = statements.slice(1).map((s, i) => source.slice(statements[i]!.range[1], s.range[0]));

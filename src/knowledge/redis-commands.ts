@@ -17,6 +17,8 @@ const TABLE: Record<RedisCommandKind, Partial<Record<KeySpec, string>>> = {
     first:
       'get getrange strlen getbit bitcount hget hgetall hmget hexists hlen hkeys hvals hstrlen hrandfield lrange llen lindex lpos smembers sismember smismember scard srandmember zrange zrevrange zrangebyscore zrevrangebyscore zrangebylex zscore zmscore zcard zcount zlexcount zrank zrevrank ttl pttl expiretime type dump xrange xrevrange xlen xinfo xpending geopos geodist geohash geosearch georadius',
     all: 'mget exists pfcount sinter sunion sdiff',
+    // Reads of the keyspace: slow on a large one, but a pipeline carries them like any read.
+    none: 'keys dbsize',
   },
   write: {
     first:
@@ -29,7 +31,7 @@ const TABLE: Record<RedisCommandKind, Partial<Record<KeySpec, string>>> = {
   transaction: { none: 'watch unwatch multi exec discard' },
   scan: { first: 'sscan hscan zscan', none: 'scan' },
   script: { none: 'eval evalsha eval_ro evalsha_ro fcall fcall_ro' },
-  admin: { none: 'keys flushdb flushall info ping dbsize select config client quit' },
+  admin: { none: 'flushdb flushall info ping select config client quit' },
 };
 
 // XREAD and XREADGROUP block only with a BLOCK argument; the rule checks it.
@@ -57,10 +59,10 @@ export function commandOfMethod(method: string): RedisCommandInfo | undefined {
  */
 export const IOREDIS_REPLY_TYPES: ReadonlyMap<string, string> = new Map([
   ...'get getdel getex getset hget lpop rpop lindex lmove zscore srandmember spop getrange'.split(' ').map((c) => [c, 'string | null'] as const),
-  ...'incr incrby decr decrby del unlink exists expire pexpire expireat persist hset hsetnx hdel hincrby hlen lpush rpush lpushx rpushx llen lrem sadd srem scard sismember zadd zrem zcard zcount zincrby ttl pttl strlen append setnx touch pfadd pfcount setrange'
+  ...'incr incrby decr decrby del unlink exists expire pexpire expireat persist hset hsetnx hdel hincrby hlen lpush rpush lpushx rpushx llen lrem sadd srem scard sismember zadd zrem zcard zcount zincrby ttl pttl strlen append setnx touch pfadd pfcount setrange dbsize'
     .split(' ')
     .map((c) => [c, 'number'] as const),
-  ...'smembers zrange zrevrange lrange hkeys hvals sinter sunion sdiff'.split(' ').map((c) => [c, 'string[]'] as const),
+  ...'smembers zrange zrevrange lrange hkeys hvals sinter sunion sdiff keys'.split(' ').map((c) => [c, 'string[]'] as const),
   ['mget', '(string | null)[]'],
   ['hmget', '(string | null)[]'],
   ['hgetall', 'Record<string, string>'],

@@ -9,12 +9,12 @@ import {
   TABLE_FACTORIES,
   type DrizzleOperation,
 } from '../knowledge/drizzle.js';
-import { compactText, flattenChain, keyName, memberName, type ChainSegment } from './chain.js';
+import { compactText, flattenChain, importedName, keyName, memberName, type ChainSegment } from './chain.js';
 import type { FileContext } from './file-context.js';
 import { isContextMember, isDrizzleDatabase } from './libraries.js';
 import { originOf } from './origin.js';
 import { findIterationCall, isFunction, isPromiseCombinator } from './per-item.js';
-import { isTypeFromPackage } from './types.js';
+import { hasProperties, isTypeFromPackage } from './types.js';
 
 /** How a lazy Drizzle builder gets run. */
 export type Execution = 'await' | 'then' | 'return' | 'promise-all' | 'immediate';
@@ -27,6 +27,8 @@ export interface DrizzleQuery {
   operation: DrizzleOperation;
   /** `posts` in `.from(posts)`, `db.query.posts…`, `db.insert(posts)`; `null` when not a plain name. */
   table: string | null;
+  /** The table argument as written (`posts`, `schema[name]`); `null` for the relational API. */
+  tableArgument: TSESTree.Node | null;
   /** For messages: `db.query.users.findFirst`, `ctx.db.select().from(posts)`. */
   description: string;
   execution: Execution;
@@ -65,6 +67,7 @@ export function recognizeDrizzleQuery(node: TSESTree.CallExpression, file: FileC
     receiver: shape.receiver,
     operation: shape.operation,
     table: shape.table,
+    tableArgument: tableArgumentOf(chain.segments, shape),
     description: describe(receiverText, shape),
     execution,
     arguments: chain.segments.flatMap((s) => s.call?.arguments ?? []),
@@ -79,6 +82,14 @@ export function isDrizzleSelectBuilder(node: TSESTree.Node, file: FileContext): 
   if (node.type !== T.CallExpression || node.callee.type !== T.MemberExpression) return false;
   const shape = findShape(flattenChain(node).segments);
   return shape?.operation === 'select' && isDatabase(shape.receiver, file, false, flattenChain(node).segments);
+}
+
+/** A value that is a Drizzle database or transaction by where it comes from (`ctx.db`, `tx`), not by its use. */
+export function isDrizzleDatabaseValue(node: TSESTree.Expression, file: FileContext): boolean {
+  const origin = originOf(node, file);
+  if (isDrizzleDatabase(origin) || isContextMember(origin, file.settings.drizzle.contextKeys)) return true;
+  // A table's type is drizzle-orm's too: a database or transaction is the one that can select and insert.
+  return Boolean(file.types && isTypeFromPackage(file.types, node, ['drizzle-orm']) && hasProperties(file.types, node, ['select', 'insert']));
 }
 
 // `.execute()`, and SQLite's synchronous `.all()/.get()/.run()/.values()`; `insert(t).values({…})` only builds.
@@ -136,9 +147,19 @@ function preparedShape(base: TSESTree.Expression, segments: ChainSegment[], file
   return shape && { ...shape, receiver: base, operation: 'prepared', entry: segments[0]!.name };
 }
 
-function tableOf(entry: ChainSegment, rest: ChainSegment[]): string | null {
+function tableArgumentOf(segments: ChainSegment[], shape: Shape): TSESTree.Node | null {
+  const index = segments.findIndex((s) => s.name === shape.entry && s.call);
+  if (index < 0 || !['select', 'insert', 'update', 'delete', 'count'].includes(shape.operation)) return null;
+  return tableNode(segments[index]!, segments.slice(index + 1)) ?? null;
+}
+
+function tableNode(entry: ChainSegment, rest: ChainSegment[]): TSESTree.Node | undefined {
   const from = entry.name.startsWith('select') ? rest.find((s) => s.name === 'from')?.call : entry.call;
-  const arg = from?.arguments[0];
+  return from?.arguments[0];
+}
+
+function tableOf(entry: ChainSegment, rest: ChainSegment[]): string | null {
+  const arg = tableNode(entry, rest);
   if (arg?.type === T.Identifier) return arg.name;
   if (arg?.type === T.MemberExpression) return memberName(arg);
   return null;
@@ -236,9 +257,72 @@ function hasDrizzleEvidence(segments: ChainSegment[], file: FileContext): boolea
   if (!table || (table.type !== T.Identifier && table.type !== T.MemberExpression)) return false;
   const tableOrigin = originOf(table, file);
   if (tableOrigin?.package === 'drizzle-orm' && TABLE_FACTORIES.test(tableOrigin.path[0] ?? '') && tableOrigin.path[1] === '()') return true;
+  if (hasDrizzleOnlyShape(segments)) return true;
   const tableText = file.context.sourceCode.getText(table);
-  return segments.some((s) => s.call?.arguments.some((arg) => usesOperatorOn(arg, tableText, file)));
+  return segments.some((s) => s.call?.arguments.some((arg) => usesOperatorOn(arg, tableText, file))) || isUsedAsTable(table, file);
 }
+
+/**
+ * Chains no other query builder writes: `insert(t).values(…)` (Knex inserts rows, Kysely has `insertInto`),
+ * `update(t).set({…})` without TypeORM's string conditions, and Drizzle's own `onConflictDo…`/`$dynamic()`.
+ */
+function hasDrizzleOnlyShape(segments: ChainSegment[]): boolean {
+  if (segments.some((s) => s.call?.arguments[0]?.type === T.Literal && typeof s.call.arguments[0].value === 'string')) return false;
+  if (segments.some((s) => s.call && DRIZZLE_ONLY_METHODS.has(s.name))) return true;
+  const entry = segments.findIndex((s) => s.name === 'insert' || s.name === 'update');
+  const next = segments[entry + 1];
+  if (entry < 0 || segments[entry]!.call?.arguments.length !== 1 || !next?.call) return false;
+  return segments[entry]!.name === 'insert' ? next.name === 'values' : next.name === 'set' && next.call.arguments[0]?.type === T.ObjectExpression;
+}
+
+const DRIZZLE_ONLY_METHODS: ReadonlySet<string> = new Set(['onConflictDoNothing', 'onConflictDoUpdate', '$dynamic', '$returningId']);
+
+/**
+ * Elsewhere in this file the table is used as only a Drizzle table is: a column under an imported operator
+ * (`eq(users.id, …)`), its inferred row type (`typeof users.$inferSelect`), or passed to drizzle-orm or a
+ * drizzle-zod style package (`createInsertSchema(users)`, `getTableColumns(users)`).
+ */
+function isUsedAsTable(table: TSESTree.Expression, file: FileContext): boolean {
+  let root: TSESTree.Node = table;
+  while (root.type === T.MemberExpression) root = root.object;
+  if (root.type !== T.Identifier) return false;
+  const variable = ASTUtils.findVariable(file.context.sourceCode.getScope(root), root);
+  const text = file.context.sourceCode.getText(table);
+  for (const reference of variable?.references ?? []) {
+    // Up from `schema` to `schema.users`, in code or in a type (`typeof schema.users.$inferSelect`).
+    let node: TSESTree.Node = reference.identifier;
+    while (file.context.sourceCode.getText(node) !== text && node.parent && isQualifier(node, node.parent)) node = node.parent;
+    if (file.context.sourceCode.getText(node) === text && isTableUse(node, file)) return true;
+  }
+  return false;
+}
+
+function isQualifier(node: TSESTree.Node, parent: TSESTree.Node): boolean {
+  return (parent.type === T.MemberExpression && parent.object === node) || (parent.type === T.TSQualifiedName && parent.left === node);
+}
+
+function isTableUse(node: TSESTree.Node, file: FileContext): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === T.MemberExpression || parent.type === T.TSQualifiedName) {
+    const key = parent.type === T.TSQualifiedName ? parent.right.name : memberName(parent);
+    if (key === '$inferSelect' || key === '$inferInsert') return true;
+    const call = parent.parent;
+    if (parent.type === T.MemberExpression && call?.type === T.CallExpression && call.arguments[0] === parent) {
+      return usesOperatorOn(call, file.context.sourceCode.getText(node), file);
+    }
+    return false;
+  }
+  if (parent.type === T.CallExpression && parent.arguments[0] === node && parent.callee.type === T.Identifier) {
+    const def = ASTUtils.findVariable(file.context.sourceCode.getScope(parent.callee), parent.callee)?.defs[0];
+    const source = def?.type === 'ImportBinding' && def.parent.type === T.ImportDeclaration ? def.parent.source.value : '';
+    return TABLE_HELPER_PACKAGES.test(source);
+  }
+  return false;
+}
+
+// drizzle-orm's own helpers (`getTableColumns`) and the schema generators built on its tables.
+const TABLE_HELPER_PACKAGES = /^(?:drizzle-orm|drizzle-(?:zod|typebox|valibot|arktype))(?:\/|$)/;
 
 // Where a builder names its table: `.from(t)`, `.insert(t)`, `.update(t)`, `.delete(t)`, joins.
 const TABLE_METHODS: ReadonlySet<string> = new Set(['from', 'insert', 'update', 'delete', 'innerJoin', 'leftJoin']);
@@ -256,12 +340,11 @@ function relationalWhere(options: TSESTree.ObjectExpression, file: FileContext):
 
 function usesOperatorOn(node: TSESTree.Node, table: string, file: FileContext): boolean {
   if (node.type !== T.CallExpression) return false;
-  if (node.callee.type === T.Identifier && CONDITION_OPERATORS.has(node.callee.name)) {
-    const column = node.arguments[0];
-    if (column?.type === T.MemberExpression && file.context.sourceCode.getText(column.object) === table) {
-      const variable = ASTUtils.findVariable(file.context.sourceCode.getScope(node.callee), node.callee);
-      return variable?.defs[0]?.type === 'ImportBinding';
-    }
+  const column = node.arguments[0];
+  if (node.callee.type === T.Identifier && column?.type === T.MemberExpression && file.context.sourceCode.getText(column.object) === table) {
+    // By the name it is imported under: `import { eq as equals }` is still drizzle's `eq`.
+    const def = ASTUtils.findVariable(file.context.sourceCode.getScope(node.callee), node.callee)?.defs[0];
+    if (def?.type === 'ImportBinding' && def.node.type === T.ImportSpecifier && CONDITION_OPERATORS.has(importedName(def.node))) return true;
   }
   // `and(eq(…), …)`, `or(…)`: the operators nest.
   return node.arguments.some((arg) => usesOperatorOn(arg, table, file));

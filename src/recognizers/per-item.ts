@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberName } from './chain.js';
+import { importedName, memberName } from './chain.js';
 import { walk } from './walk.js';
 import { isIterableType, type TypeServices } from './types.js';
 
@@ -75,6 +75,15 @@ const DEFERRED_CALLBACKS: ReadonlySet<string> = new Set([
   'setImmediate',
   'queueMicrotask',
   'nextTick',
+  // Schedulers and job queues (node-schedule, node-cron, cron, croner, agenda, bull/bullmq): the callback runs
+  // at its time or per job, not per item of the loop that registers it.
+  'scheduleJob',
+  'schedule',
+  'every',
+  'process',
+  'CronJob',
+  'Cron',
+  'Worker',
 ]);
 
 /**
@@ -161,6 +170,9 @@ function describeLoop(
 }
 
 const CHUNK = /chunk/i;
+// `fetchInBatches(…)`, `batched(…)`: a producer of batches. Not `listNotificationBatches()`, whose rows are
+// entities that happen to be called batches.
+const BATCHES = /(?:^|in|into|by)batch(?:es|ed)?$/i;
 
 /**
  * `for (const chunk of chunks)`, `chunk(ids, 100).map((part) => …)`: the items are chunks. Not the items
@@ -168,7 +180,10 @@ const CHUNK = /chunk/i;
  */
 function iteratesChunks(collection: TSESTree.Expression, item: TSESTree.Identifier | undefined): boolean {
   if (item && CHUNK.test(item.name)) return true;
-  if (collection.type === T.CallExpression) return CHUNK.test(calleeName(collection.callee) ?? '');
+  if (collection.type === T.CallExpression) {
+    const name = calleeName(collection.callee) ?? '';
+    return CHUNK.test(name) || BATCHES.test(name);
+  }
   return collection.type === T.Identifier && /chunks$/i.test(collection.name);
 }
 // What a polling loop awaits between passes.
@@ -270,16 +285,29 @@ function describeCallback(fn: TSESTree.ArrowFunctionExpression | TSESTree.Functi
 }
 
 /** Immediately invoked, `new Promise(executor)`, or a callback of an ordinary call: it runs here. */
-function runsWhereDefined(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression): boolean {
+export function runsWhereDefined(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression): boolean {
   const parent = fn.parent;
   if (parent?.type === T.CallExpression && parent.callee === fn) return true;
   if ((parent?.type === T.CallExpression || parent?.type === T.NewExpression) && parent.arguments.includes(fn)) {
     const callee = parent.callee;
     const name =
-      callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? memberName(callee) : null;
+      callee.type === T.Identifier ? importedAs(callee) : callee.type === T.MemberExpression ? memberName(callee) : null;
     return name === null || !DEFERRED_CALLBACKS.has(name);
   }
   return false;
+}
+
+/** The name a library exports an identifier under: `scheduleJob` for `import { scheduleJob as schedule }`. */
+function importedAs(id: TSESTree.Identifier): string {
+  let program: TSESTree.Node = id;
+  while (program.parent) program = program.parent;
+  if (program.type !== T.Program) return id.name;
+  for (const statement of program.body) {
+    if (statement.type !== T.ImportDeclaration) continue;
+    const specifier = statement.specifiers.find((s) => s.local.name === id.name);
+    if (specifier) return specifier.type === T.ImportSpecifier ? importedName(specifier) : id.name;
+  }
+  return id.name;
 }
 
 /** `Promise.all(xs.map(…))`, also through `await`/`as`. */
@@ -432,6 +460,43 @@ function isDeclaredOrAssignedWithin(id: TSESTree.Identifier, region: TSESTree.No
  */
 export function dependsOnIteration(expr: TSESTree.Node, iteration: Iteration, context: Context): boolean {
   return identifiers(expr).some((id) => isDeclaredOrAssignedWithin(id, iteration.node, context));
+}
+
+/**
+ * `for (…) { if (!match) continue; await db.update(…); return; }`: the statement holding `node` is followed,
+ * in its block, by a `return`, `throw` or a `break` out of this loop, so it runs at most once per loop run.
+ * Loops only: a `return` in a `.map()` callback ends one item, not the iteration.
+ */
+export function runsAtMostOnce(node: TSESTree.Node, iteration: Iteration): boolean {
+  if (iteration.kind === 'callback') return false;
+  for (let child: TSESTree.Node = node, parent = node.parent; parent && child !== iteration.node; child = parent, parent = parent.parent) {
+    // A `return` in a function called per item (a transaction callback) ends that call, not the loop.
+    if (isFunction(parent) || (parent.parent && isFunction(parent.parent))) return false;
+    if (parent.type === T.IfStatement && parent.consequent === child && isSingleIterationTest(parent.test, iteration)) return true;
+    if (parent.type !== T.BlockStatement) continue;
+    const after = parent.body.slice(parent.body.indexOf(child as TSESTree.Statement) + 1);
+    if (after.some((statement) => leaves(statement, iteration.node))) return true;
+  }
+  return false;
+}
+
+/** `i === count - 1`, `index === 0`: true for one value of a `for` loop's counter. */
+function isSingleIterationTest(test: TSESTree.Expression, iteration: Iteration): boolean {
+  if (iteration.kind !== 'for' || test.type !== T.BinaryExpression || (test.operator !== '===' && test.operator !== '==')) return false;
+  const counters = new Set(iteration.variables.map((v) => v.name));
+  const [counter, other] = test.left.type === T.Identifier && counters.has(test.left.name) ? [test.left, test.right] : [test.right, test.left];
+  return counter.type === T.Identifier && counters.has(counter.name) && !identifiers(other).some((id) => counters.has(id.name));
+}
+
+function leaves(statement: TSESTree.Statement, loop: TSESTree.Node): boolean {
+  if (statement.type === T.ReturnStatement || statement.type === T.ThrowStatement) return true;
+  if (statement.type !== T.BreakStatement) return false;
+  if (statement.label) return loop.parent?.type === T.LabeledStatement && loop.parent.label.name === statement.label.name;
+  // An unlabelled `break` leaves the innermost loop or switch around it: it must be this loop.
+  for (let current: TSESTree.Node | undefined = statement.parent; current && current !== loop; current = current.parent) {
+    if (isLoop(current) || current.type === T.SwitchStatement) return false;
+  }
+  return true;
 }
 
 function within(node: TSESTree.Node, region: TSESTree.Node): boolean {

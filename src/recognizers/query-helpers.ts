@@ -1,8 +1,10 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { resolveCallee } from './callee.js';
-import { recognizeDrizzleQuery, type DrizzleQuery } from './drizzle-query.js';
+import { isDrizzleDatabaseValue, recognizeDrizzleQuery, type DrizzleQuery } from './drizzle-query.js';
 import type { FileContext } from './file-context.js';
 import { moduleReachesPackage, resolveProjectModule } from './module-graph.js';
+import { compactText, keyName } from './chain.js';
+import { runsWhereDefined } from './per-item.js';
 import { walk } from './walk.js';
 
 /** A call that runs a query somewhere down its helpers: `getAuthor()` → `db.query.users.findFirst`. */
@@ -76,6 +78,9 @@ function queryInFunction(
   const calls: TSESTree.CallExpression[] = [];
   walk(fn.body ?? fn, (node) => {
     if (found) return false;
+    // A callback stored for later (`scheduleJob(cron, async () => …)`, `emitter.on(…)`) runs at its time,
+    // not when the helper is called; a local function runs where it is called, which the calls list finds.
+    if ((node.type === T.ArrowFunctionExpression || node.type === T.FunctionExpression) && !runsWhereDefined(node)) return false;
     if (node.type === T.CallExpression) {
       const query = recognizeDrizzleQuery(node, file);
       if (query) {
@@ -92,4 +97,45 @@ function queryInFunction(
   }
   if (found || complete) byFunction.set(fn, (known ?? new Map()).set(depth, found));
   return found;
+}
+
+/** A call that hands a database to code this analysis cannot read: `updateInvoice(tx, …)`. */
+export interface DatabasePassed {
+  /** The call as it names the function: `updateInvoice`, `billing.updateInvoice`. */
+  callee: string;
+  /** The database or transaction argument as written: `tx`, `ctx.db`. */
+  database: string;
+}
+
+/**
+ * `updateInvoice(tx, …)` where `updateInvoice` is imported from a module whose code is not in the checkout
+ * (a workspace package not checked out, a library): what it does with the database cannot be seen, but a
+ * function given a database per item almost always queries it. Only imported functions count: a callback
+ * passed in (`step(tx)`) is the caller's to judge, and a readable function was already searched.
+ */
+export function findDatabasePassedBlind(call: TSESTree.CallExpression, file: FileContext): DatabasePassed | null {
+  const root = call.callee.type === T.MemberExpression ? call.callee.object : call.callee;
+  if (root.type !== T.Identifier || (call.callee.type === T.MemberExpression && call.callee.computed)) return null;
+  const def = ASTUtils.findVariable(file.context.sourceCode.getScope(root), root)?.defs[0];
+  if (def?.type !== 'ImportBinding' || def.node.parent?.type !== T.ImportDeclaration) return null;
+  // `billing.updateInvoice(tx)` on an imported module object, not a method of an imported database (`db.delete(t)`).
+  if (root !== call.callee && isDrizzleDatabaseValue(root, file)) return null;
+  // drizzle-orm's own helpers take the database to build, not to run (`drizzle(db)`, `migrate` is not per item).
+  const source = def.node.parent.source.value;
+  if (source === 'drizzle-orm' || source.startsWith('drizzle-orm/')) return null;
+  const database = call.arguments.flatMap(databaseArgument).find((arg) => isDrizzleDatabaseValue(arg, file));
+  if (!database || resolveCallee(call, file)) return null;
+  const sourceCode = file.context.sourceCode;
+  return { callee: compactText(sourceCode.getText(call.callee)), database: compactText(sourceCode.getText(database)) };
+}
+
+// `fn(tx)`, `fn(ctx.db)`, and `fn({ db: tx, … })`: the database is handed over directly or as an option.
+function databaseArgument(arg: TSESTree.Node): TSESTree.Expression[] {
+  if (arg.type === T.Identifier || arg.type === T.MemberExpression) return [arg];
+  if (arg.type !== T.ObjectExpression) return [];
+  return arg.properties.flatMap((p) =>
+    p.type === T.Property && !p.computed && keyName(p.key) !== null && (p.value.type === T.Identifier || p.value.type === T.MemberExpression)
+      ? [p.value]
+      : [],
+  );
 }

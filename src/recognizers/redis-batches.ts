@@ -18,7 +18,8 @@ interface AwaitedCommand {
  * Runs of two or more statements of a block that each await one batchable Redis command, where no command
  * reads what an earlier one in the run produced: they could share one round trip. Statements that await
  * nothing and read no reply may stand between the commands (a key or a TTL computed); a run stops at any
- * other statement (one that uses a reply, awaits something else, or branches), at a command already in a `pipeline()`/`multi()`, and at a block that WATCHes keys (an optimistic transaction
+ * other statement (one that uses a reply, awaits something else, or branches other than an `if` that only
+ * awaits commands), at a command already in a `pipeline()`/`multi()`, and at a block that WATCHes keys (an optimistic transaction
  * must see each reply).
  */
 export function findCommandRuns(body: TSESTree.Statement[], file: FileContext): RedisCommand[][] {
@@ -35,6 +36,12 @@ export function findCommandRuns(body: TSESTree.Statement[], file: FileContext): 
   };
   for (const [i, item] of awaited.entries()) {
     const statement = body[i]!;
+    // `if (previous) await redis.hincrby(…)`: a command that may join the run, queued under the same test.
+    const conditional = run.length > 0 && !item ? conditionalCommands(statement, file) : null;
+    if (conditional && !readsAny(statement, fromReplies, file) && conditional.every((c) => !c.batched && BATCHABLE.has(c.command.kind))) {
+      run.push(...conditional.map((command) => ({ statement, command })));
+      continue;
+    }
     if (!item) {
       // Work that needs a reply (`console.log(a)`) or waits for something else ends the run.
       if (run.length > 0 && (!awaitsNothing(statement) || readsAny(statement, fromReplies, file))) flush();
@@ -54,13 +61,24 @@ export function findCommandRuns(body: TSESTree.Statement[], file: FileContext): 
 
 // A declaration or expression statement with no `await` (nor `yield`) in it, outside nested functions.
 function awaitsNothing(statement: TSESTree.Statement): boolean {
-  if (statement.type !== T.VariableDeclaration && statement.type !== T.ExpressionStatement) return false;
-  let awaits = false;
-  walk(statement, (node) => {
-    if (node.type === T.AwaitExpression || node.type === T.YieldExpression) awaits = true;
-    return !awaits && !isFunction(node);
+  return (statement.type === T.VariableDeclaration || statement.type === T.ExpressionStatement) && !awaits(statement);
+}
+
+function awaits(root: TSESTree.Node): boolean {
+  let found = false;
+  walk(root, (node) => {
+    if (node.type === T.AwaitExpression || node.type === T.YieldExpression) found = true;
+    return !found && !isFunction(node);
   });
-  return !awaits;
+  return found;
+}
+
+/** The commands of an `if` without `else` whose test awaits nothing and whose body only awaits commands. */
+function conditionalCommands(statement: TSESTree.Statement, file: FileContext): RedisCommand[] | null {
+  if (statement.type !== T.IfStatement || statement.alternate || awaits(statement.test)) return null;
+  const body = statement.consequent.type === T.BlockStatement ? statement.consequent.body : [statement.consequent];
+  const commands = body.map((s) => (s.type === T.ExpressionStatement ? awaitedCommand(s, file)?.command : undefined));
+  return commands.length > 0 && commands.every((c) => c !== undefined) ? (commands as RedisCommand[]) : null;
 }
 
 function awaitedCommand(statement: TSESTree.Statement, file: FileContext): AwaitedCommand | null {

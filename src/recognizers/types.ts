@@ -63,6 +63,14 @@ export function isTypeFromPackage(
   return visit(type);
 }
 
+/** Does the node's type have every one of these properties (`select` and `insert`: a database or a transaction)? */
+export function hasProperties(types: TypeServices, node: TSESTree.Node, names: readonly string[]): boolean {
+  const tsNode = types.toTs(node);
+  if (!tsNode) return false;
+  const type = types.checker.getTypeAtLocation(tsNode);
+  return names.every((name) => type.getProperty(name) !== undefined);
+}
+
 /** Is the node's type an array, a tuple, or something iterable (a `Set`, a `Map`, a generator)? */
 export function isIterableType(types: TypeServices, node: TSESTree.Node): boolean | undefined {
   const tsNode = types.toTs(node);
