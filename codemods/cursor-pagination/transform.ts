@@ -19,7 +19,7 @@ import { findOffsetCursor, isPure, rewriteOffsetCursor } from './offset-cursor.j
 import { pageField, readsInput, rewriteProcedure } from './procedure-context.js';
 import { readQueryForm, type PagedSite } from './query-form.js';
 
-type Plan = { edits: Edit[]; imports: string[] } | { line: number; reason: string };
+type Plan = { line: number; edits: Edit[]; imports: string[] } | { line: number; reason: string };
 
 const PAGE_FIELDS = new Set(['page', 'offset', 'skip']);
 /** Result keys that tell the client how many rows or pages there are: what a page-number control reads. */
@@ -54,7 +54,7 @@ export default function transform(file: FileInfo, api: HotpathApi): string | und
   }));
   const edits: Edit[] = [];
   const imports = new Set<string>();
-  for (const plan of plans) {
+  for (const plan of withoutOverlaps(plans)) {
     if ('reason' in plan) api.bail(plan.line, plan.reason);
     else {
       edits.push(...plan.edits);
@@ -63,6 +63,16 @@ export default function transform(file: FileInfo, api: HotpathApi): string | und
   }
   if (edits.length === 0) return undefined;
   return removeDeadImports(source, addDrizzleImports(applyEdits(source, edits), [...imports]), file.path);
+}
+
+/** Two sites whose rewrites touch the same code (one offset shared by two queries): neither is rewritten. */
+function withoutOverlaps(plans: Plan[]): Plan[] {
+  const overlap = (a: Edit[], b: Edit[]) => a.some((x) => b.some((y) => x.start < y.end && y.start < x.end || (x.start === y.start && x.end === y.end)));
+  return plans.map((plan) => {
+    if ('reason' in plan) return plan;
+    const other = plans.find((p) => p !== plan && 'edits' in p && overlap(plan.edits, p.edits));
+    return other ? { line: plan.line, reason: `the rewrite of the query at line ${other.line} changes the same code: rewrite both by hand` } : plan;
+  });
 }
 
 function sqlBail(node: TSESTree.Node): Plan {
@@ -111,7 +121,7 @@ function planSite(site: PagedSite, offset: TSESTree.Node, file: FileContext, sou
       ? rewritePageHelper(helper, form, terms, source)
       : rewriteProcedure(procedure!, field!.node, form, terms, source);
   if (typeof edits === 'string') return bail(edits);
-  return { edits, imports: operatorsIn(edits.map((e) => e.text).join('\n')) };
+  return { line: node.loc.start.line, edits, imports: operatorsIn(edits.map((e) => e.text).join('\n')) };
 }
 
 function enclosingFunction(node: TSESTree.Node): TSESTree.FunctionLike | null {

@@ -63,3 +63,14 @@ export async function numbered(db: Database, cursor: string | null) {
 export async function pageOf(db: Database, page: number) {
   return db.select().from(posts).orderBy(desc(posts.createdAt)).limit(20).offset((page - 1) * 20);
 }
+
+/** Two pages from one page input: each rewrite would turn the same input into its own cursor. */
+export const twoPagesRouter = router({
+  both: publicProcedure
+    .input(z.object({ page: z.number().int().min(1).default(1) }))
+    .query(async ({ ctx, input }) => {
+      const newest = await ctx.db.select().from(posts).orderBy(desc(posts.createdAt)).limit(20).offset((input.page - 1) * 20);
+      const names = await ctx.db.select().from(authors).orderBy(asc(authors.name)).limit(20).offset((input.page - 1) * 20);
+      return { newest, names };
+    }),
+});
