@@ -140,7 +140,7 @@ export default async function handler(
 
 				if (IS_CLOUD && app.serverId) {
 					jobData.serverId = app.serverId;
-					deploy(jobData).catch((error) => { // hotpath-ok: no-n-plus-one starts one deployment per app: inherent per-item work, not a lookup
+					deploy(jobData).catch((error) => { // hotpath-expect: no-n-plus-one
 						console.error("Background deployment failed:", error);
 					});
 					continue;
@@ -179,7 +179,7 @@ export default async function handler(
 
 				if (IS_CLOUD && composeApp.serverId) {
 					jobData.serverId = composeApp.serverId;
-					deploy(jobData).catch((error) => {
+					deploy(jobData).catch((error) => { // hotpath-expect: no-n-plus-one
 						console.error("Background deployment failed:", error);
 					});
 					continue;
@@ -262,7 +262,7 @@ export default async function handler(
 
 				if (IS_CLOUD && app.serverId) {
 					jobData.serverId = app.serverId;
-					deploy(jobData).catch((error) => {
+					deploy(jobData).catch((error) => { // hotpath-expect: no-n-plus-one
 						console.error("Background deployment failed:", error);
 					});
 					continue;
@@ -309,7 +309,7 @@ export default async function handler(
 				}
 				if (IS_CLOUD && composeApp.serverId) {
 					jobData.serverId = composeApp.serverId;
-					deploy(jobData).catch((error) => {
+					deploy(jobData).catch((error) => { // hotpath-expect: no-n-plus-one
 						console.error("Background deployment failed:", error);
 					});
 					continue;

@@ -43,7 +43,7 @@ export const rebuildDatabase = async (
 		if (mount.type === "volume") {
 			const command = `docker volume rm ${quote([mount?.volumeName ?? ""])} --force`;
 			if (database.serverId) {
-				await execAsyncRemote(database.serverId, command);
+				await execAsyncRemote(database.serverId, command); // hotpath-expect: no-n-plus-one
 			} else {
 				await execAsync(command);
 			}
