@@ -539,6 +539,15 @@ const invalid: Invalid[] = [
     `),
     errors: [perItem(4, { query: 'repo.find() → db.select().from(posts)', where: 'per item of `ids`', advice: READ })],
   },
+  {
+    name: 'another key of the tRPC context, with a Drizzle chain',
+    code: code(dedent`
+      export const authors = publicProcedure.input(z.object({ ids: z.array(z.number()) })).query(async ({ ctx, input }) => {
+        for (const id of input.ids) await ctx.database.query.users.findFirst({ where: eq(users.id, id) });
+      });
+    `),
+    errors: [perItem(2, { query: 'ctx.database.query.users.findFirst', where: 'per item of `input.ids`', advice: READ })],
+  },
   // When the package that makes the client is not in the checkout: the chain's own shape is the evidence.
   {
     name: 'an insert with .values() on a transaction from a package that is not checked out',
@@ -634,6 +643,14 @@ const valid: Valid[] = [
           await db.delete(posts).where(inArray(posts.authorId, page.map((u) => u.id)));
         }
       }
+    `),
+  },
+  {
+    name: 'another key of the tRPC context with a chain of another builder',
+    code: code(dedent`
+      export const authors = publicProcedure.input(z.object({ ids: z.array(z.number()) })).query(async ({ ctx, input }) => {
+        for (const id of input.ids) await ctx.knex.select("*").from("users").where("id", id);
+      });
     `),
   },
   {

@@ -11,7 +11,7 @@ import {
 } from '../knowledge/drizzle.js';
 import { compactText, flattenChain, importedName, keyName, memberName, type ChainSegment } from './chain.js';
 import type { FileContext } from './file-context.js';
-import { isContextMember, isDrizzleDatabase } from './libraries.js';
+import { contextKeyOf, isContextMember, isDrizzleDatabase } from './libraries.js';
 import { originOf } from './origin.js';
 import { findIterationCall, isFunction, isPromiseCombinator } from './per-item.js';
 import { hasProperties, isTypeFromPackage } from './types.js';
@@ -195,6 +195,9 @@ function isDatabase(receiver: TSESTree.Expression, file: FileContext, prepared: 
   }
   // The statement was prepared from a chain whose receiver was checked when it was recognized.
   if (prepared || isContextMember(origin, file.settings.drizzle.contextKeys)) return true;
+  // Another key of the tRPC context (`ctx.database`, `ctx.pg`): what the app puts there is built at run time,
+  // so the chain's own evidence decides, as for a client from outside.
+  if (contextKeyOf(origin) !== null) return hasDrizzleEvidence(segments, file);
   // Not traced to anything (a `ctx.database`, a client from a package not in the checkout): the chain's
   // own evidence decides, never its receiver's name.
   return origin === null && comesFromOutside(receiver, file) && hasDrizzleEvidence(segments, file);

@@ -44,9 +44,15 @@ export function isDrizzleDatabase(origin: Origin | null): boolean {
  * contexts are built at run time, so the key is the evidence.
  */
 export function isContextMember(origin: Origin | null, keys: readonly string[]): boolean {
-  if (origin?.package !== '@trpc/server' || origin.path[0] !== 'initTRPC') return false;
+  const key = contextKeyOf(origin);
+  return key !== null && keys.includes(key);
+}
+
+/** `database` for `ctx.database` inside a tRPC resolver or middleware, whatever the key; `null` elsewhere. */
+export function contextKeyOf(origin: Origin | null): string | null {
+  if (origin?.package !== '@trpc/server' || origin.path[0] !== 'initTRPC') return null;
   const [method, callback, ctx, key] = origin.path.slice(-4);
-  return CONTEXT_CALLBACKS.has(method!) && callback === 'cb0' && ctx === 'ctx' && keys.includes(key!);
+  return CONTEXT_CALLBACKS.has(method!) && callback === 'cb0' && ctx === 'ctx' && key !== undefined ? key : null;
 }
 
 // Procedure resolvers and middlewares receive `{ ctx }` as their first parameter.
