@@ -548,6 +548,22 @@ const invalid: Invalid[] = [
     `),
     errors: [perItem(2, { query: 'ctx.database.query.users.findFirst', where: 'per item of `input.ids`', advice: READ })],
   },
+  {
+    name: 'a Hono handler with the database set by a middleware (c.var.db, c.get("db"))',
+    code: code(dedent`
+      import { Hono } from "hono";
+      export const app = new Hono().post("/read", async (c) => {
+        const { ids } = await c.req.json<{ ids: number[] }>();
+        for (const id of ids) await c.var.db.update(posts).set({ read: true }).where(eq(posts.id, id));
+        for (const id of ids) await c.get("db").select().from(users).where(eq(users.id, id));
+        return c.json({ ok: true });
+      });
+    `),
+    errors: [
+      perItem(4, { query: 'c.var.db.update(posts)', where: 'per item of `ids`', advice: 'Update all rows in one statement (`inArray`, or `CASE` per row).' }),
+      perItem(5, { query: 'c.get("db").select().from(users)', where: 'per item of `ids`', advice: READ }),
+    ],
+  },
   // When the package that makes the client is not in the checkout: the chain's own shape is the evidence.
   {
     name: 'an insert with .values() on a transaction from a package that is not checked out',

@@ -129,6 +129,8 @@ function findShape(segments: ChainSegment[]): Shape | null {
       continue;
     }
     if (operation === 'batch' && segment.call.arguments[0]?.type !== T.ArrayExpression) continue;
+    // `c.get("db").select()…`: a raw `get`/`run`/`execute` ends a chain; one that a query continues is a getter.
+    if (operation === 'execute' && rest.some((s) => s.call && QUERY_ENTRIES.has(s.name))) continue;
     return { receiver, operation, entry: segment.name, table: tableOf(segment, rest), method: null };
   }
   return null;
