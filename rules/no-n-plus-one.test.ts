@@ -94,7 +94,7 @@ const invalid: Invalid[] = [
       perItem(2, {
         query: 'db.delete(posts)',
         where: 'per item of `ids`',
-        advice: 'Delete all rows with one `inArray` condition.',
+        advice: 'Delete all rows with one `inArray`, or `npx hotpath codemod batch-writes`.',
       }),
     ],
   },
@@ -112,7 +112,7 @@ const invalid: Invalid[] = [
       perItem(4, {
         query: 'db.update(posts)',
         where: 'per iteration of the while loop',
-        advice: 'Update all rows in one statement (`inArray`, or `CASE` per row).',
+        advice: 'Update all rows with one `inArray`, or `npx hotpath codemod batch-writes`.',
       }),
     ],
   },
@@ -167,7 +167,7 @@ const invalid: Invalid[] = [
       perItem(3, {
         query: 'db.update(users)',
         where: 'per item of `ids`',
-        advice: 'Update all rows in one statement (`inArray`, or `CASE` per row).',
+        advice: 'Update all rows with one `inArray`, or `npx hotpath codemod batch-writes`.',
       }),
     ],
   },
@@ -192,7 +192,7 @@ const invalid: Invalid[] = [
       perItem(4, {
         query: 'db.insert(posts)',
         where: 'per item of `ids`',
-        advice: 'Insert all rows with one `.values([…])`.',
+        advice: 'Insert all rows with one `.values([…])`, or `npx hotpath codemod batch-writes`.',
       }),
     ],
   },
@@ -275,7 +275,7 @@ const invalid: Invalid[] = [
       perItem(4, {
         query: 'tx.delete(posts)',
         where: 'per item of `ids`',
-        advice: 'Delete all rows with one `inArray` condition.',
+        advice: 'Delete all rows with one `inArray`, or `npx hotpath codemod batch-writes`.',
       }),
     ],
   },
@@ -291,7 +291,7 @@ const invalid: Invalid[] = [
       perItem(3, {
         query: 'tx.insert(users)',
         where: 'per item of `names`',
-        advice: 'Insert all rows with one `.values([…])`.',
+        advice: 'Insert all rows with one `.values([…])`, or `npx hotpath codemod batch-writes`.',
       }),
     ],
   },
@@ -340,7 +340,7 @@ const invalid: Invalid[] = [
       perItem(2, {
         query: 'db.insert(users)',
         where: 'per item of `["a", "b", "c", "d", "e", "f"]`',
-        advice: 'Insert all rows with one `.values([…])`.',
+        advice: 'Insert all rows with one `.values([…])`, or `npx hotpath codemod batch-writes`.',
       }),
     ],
   },
@@ -356,7 +356,7 @@ const invalid: Invalid[] = [
       perItem(2, {
         query: 'db.insert(users)',
         where: 'per item of `["a", "b"]`',
-        advice: 'Insert all rows with one `.values([…])`.',
+        advice: 'Insert all rows with one `.values([…])`, or `npx hotpath codemod batch-writes`.',
       }),
     ],
   },
@@ -560,7 +560,7 @@ const invalid: Invalid[] = [
       });
     `),
     errors: [
-      perItem(4, { query: 'c.var.db.update(posts)', where: 'per item of `ids`', advice: 'Update all rows in one statement (`inArray`, or `CASE` per row).' }),
+      perItem(4, { query: 'c.var.db.update(posts)', where: 'per item of `ids`', advice: 'Update all rows with one `inArray`, or `npx hotpath codemod batch-writes`.' }),
       perItem(5, { query: 'c.get("db").select().from(users)', where: 'per item of `ids`', advice: READ }),
     ],
   },
@@ -575,7 +575,7 @@ const invalid: Invalid[] = [
           for (const entry of entries) await tx.insert(auditLog).values(entry);
         });
     `),
-    errors: [perItem(5, { query: 'tx.insert(auditLog)', where: 'per item of `entries`', advice: 'Insert all rows with one `.values([…])`.' })],
+    errors: [perItem(5, { query: 'tx.insert(auditLog)', where: 'per item of `entries`', advice: 'Insert all rows with one `.values([…])`, or `npx hotpath codemod batch-writes`.' })],
   },
   {
     name: 'a select whose table is used with eq() elsewhere in the file',

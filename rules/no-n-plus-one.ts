@@ -17,7 +17,7 @@ type Options = [
 type MessageIds = 'queryPerItem' | 'sameQueryPerItem' | 'databasePerItem';
 
 // What to do instead, by what the repeated statement does. The `dataloader` codemod rewrites lookups (reads
-// by key); the other operations have no codemod. The docs page has the longer explanations.
+// by key), `batch-writes` inserts, deletes and same-value updates; the other operations have no codemod. The docs page has the longer explanations.
 const LOOKUP = 'Use one `inArray` query, or `npx hotpath codemod dataloader`.';
 const ADVICE: Record<DrizzleOperation, string> = {
   select: LOOKUP,
@@ -25,9 +25,9 @@ const ADVICE: Record<DrizzleOperation, string> = {
   count: 'Count all groups in one `groupBy` query.',
   execute: 'Run one statement for all items (`= ANY(…)`, `IN (…)`).',
   prepared: 'Load all rows in one `inArray` query, or through a DataLoader.',
-  insert: 'Insert all rows with one `.values([…])`.',
-  update: 'Update all rows in one statement (`inArray`, or `CASE` per row).',
-  delete: 'Delete all rows with one `inArray` condition.',
+  insert: 'Insert all rows with one `.values([…])`, or `npx hotpath codemod batch-writes`.',
+  update: 'Update all rows with one `inArray`, or `npx hotpath codemod batch-writes`.',
+  delete: 'Delete all rows with one `inArray`, or `npx hotpath codemod batch-writes`.',
   batch: 'Collect the statements into one `db.batch([…])`.',
   transaction: 'Run one transaction around the loop, with batched statements.',
   refresh: 'Refresh the view once, after the loop.',

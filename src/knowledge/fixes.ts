@@ -2,7 +2,7 @@
 export const FIXES: Record<string, { hint: string; fixedBy: string }> = {
   'no-n-plus-one': {
     hint: 'Load the rows of all items with one query (`inArray`, a relation `with:`), or per request through a DataLoader.',
-    fixedBy: 'npx hotpath codemod dataloader (lookups by key)',
+    fixedBy: 'npx hotpath codemod dataloader (lookups by key), batch-writes (inserts, deletes, same-value updates)',
   },
   'no-offset-pagination': {
     hint: 'Page with a cursor on an indexed, unique order (`{ items, nextCursor }`), so page N costs what page 1 does.',
