@@ -123,8 +123,11 @@ export function findDatabasePassedBlind(call: TSESTree.CallExpression, file: Fil
   // drizzle-orm's own helpers take the database to build, not to run (`drizzle(db)`, `migrate` is not per item).
   const source = def.node.parent.source.value;
   if (source === 'drizzle-orm' || source.startsWith('drizzle-orm/')) return null;
+  // A module of the project was read by the helper search; only code that is not here is unknown. Asked
+  // before the arguments' origins, which may mean reading other modules.
+  if (resolveProjectModule(source, file.context.physicalFilename) !== null) return null;
   const database = call.arguments.flatMap(databaseArgument).find((arg) => isDrizzleDatabaseValue(arg, file));
-  if (!database || resolveCallee(call, file)) return null;
+  if (!database) return null;
   const sourceCode = file.context.sourceCode;
   return { callee: compactText(sourceCode.getText(call.callee)), database: compactText(sourceCode.getText(database)) };
 }
