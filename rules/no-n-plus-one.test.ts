@@ -540,6 +540,17 @@ const invalid: Invalid[] = [
     errors: [perItem(4, { query: 'repo.find() → db.select().from(posts)', where: 'per item of `ids`', advice: READ })],
   },
   {
+    name: 'a read per item on the tx of a transaction opened on ctx.db',
+    code: code(dedent`
+      export const authors = publicProcedure.input(z.object({ ids: z.array(z.number()) })).mutation(({ ctx, input }) =>
+        ctx.db.transaction(async (tx) => {
+          for (const id of input.ids) await tx.query.users.findFirst({ where: eq(users.id, id) });
+        }),
+      );
+    `),
+    errors: [perItem(3, { query: 'tx.query.users.findFirst', where: 'per item of `input.ids`', advice: READ })],
+  },
+  {
     name: 'another key of the tRPC context, with a Drizzle chain',
     code: code(dedent`
       export const authors = publicProcedure.input(z.object({ ids: z.array(z.number()) })).query(async ({ ctx, input }) => {

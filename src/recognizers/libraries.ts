@@ -48,10 +48,11 @@ export function isContextMember(origin: Origin | null, keys: readonly string[]):
   return key !== null && keys.includes(key);
 }
 
-/** `database` for `ctx.database` inside a tRPC resolver or middleware, whatever the key; `null` elsewhere. */
+/** `database` for `ctx.database` (or its `tx`) inside a tRPC resolver or middleware, whatever the key; `null` elsewhere. */
 export function contextKeyOf(origin: Origin | null): string | null {
   if (origin?.package !== '@trpc/server' || origin.path[0] !== 'initTRPC') return null;
-  const [method, callback, ctx, key] = origin.path.slice(-4);
+  // The `tx` of `ctx.db.transaction((tx) => …)` is what `ctx.db` is.
+  const [method, callback, ctx, key] = stripTransactions(origin.path).slice(-4);
   return CONTEXT_CALLBACKS.has(method!) && callback === 'cb0' && ctx === 'ctx' && key !== undefined ? key : null;
 }
 
