@@ -47,7 +47,7 @@ describe('hotpath codemod', () => {
   it('checks codemod options: an unknown value or an option the codemod lacks is a usage error', () => {
     const bad = run('dataloader', 'src', '--strategy', 'batch-everything');
     expect(bad.status).toBe(2);
-    expect(bad.stderr.trim()).toBe('hotpath: --strategy must be one of context, inline (got "batch-everything")');
+    expect(bad.stderr.trim()).toBe('hotpath: --strategy must be one of auto, context, inline (got "batch-everything")');
     const other = run('cursor-pagination', 'src', '--strategy', 'inline');
     expect(other.status).toBe(2);
     expect(other.stderr.trim()).toBe('hotpath: the cursor-pagination codemod has no --strategy option');
