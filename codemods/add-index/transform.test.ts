@@ -1,16 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCodemod, type RunSummary } from '../../src/cli/codemod-runner.js';
+import { scratchProject, typeCheck } from '../../test/support/scratch-project.js';
 import { codemod } from './transform.js';
 
 const FIXTURES = path.join(import.meta.dirname, '__testfixtures__');
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
-const TSCONFIG = {
-  compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noUnusedLocals: true, noEmit: true, skipLibCheck: true, types: ['node'] },
-};
 const CASES = readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.output.ts'))
   .map((f) => f.replace('.output.ts', ''));
@@ -21,11 +16,7 @@ const CASES = readdirSync(FIXTURES)
  * its node_modules). The codemod is handed the query files; it edits the schema files they import.
  */
 async function runIn(mark = false): Promise<{ dir: string; summary: RunSummary; second: RunSummary }> {
-  const dir = path.join(ROOT, '.cache', `add-index${mark ? '-mark' : ''}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG));
-  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'scratch', type: 'module' }));
+  const dir = scratchProject(`add-index${mark ? '-mark' : ''}`);
   for (const c of CASES) {
     copyFileSync(path.join(FIXTURES, `${c}.input.ts`), path.join(dir, `${c}.ts`));
     copyFileSync(path.join(FIXTURES, `${c}.queries.ts`), path.join(dir, `${c}.queries.ts`));
@@ -35,15 +26,6 @@ async function runIn(mark = false): Promise<{ dir: string; summary: RunSummary; 
   const summary = await runCodemod(codemod, options);
   const second = await runCodemod(codemod, options);
   return { dir, summary, second };
-}
-
-function typeCheck(dir: string): string {
-  try {
-    execFileSync(process.execPath, [TSC, '-p', dir], { encoding: 'utf8' });
-    return '';
-  } catch (error) {
-    return String((error as { stdout?: string }).stdout);
-  }
 }
 
 describe('add-index', () => {

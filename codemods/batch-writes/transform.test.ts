@@ -1,17 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCodemod, type RunSummary } from '../../src/cli/codemod-runner.js';
+import { scratchProject, typeCheck } from '../../test/support/scratch-project.js';
 import { codemod } from './transform.js';
 
 const FIXTURES = path.join(import.meta.dirname, '__testfixtures__');
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
 const SUPPORT = ['schema.ts', 'db.ts'];
-const TSCONFIG = {
-  compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noUnusedLocals: true, noEmit: true, skipLibCheck: true, types: ['node'] },
-};
 const CASES = readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.input.ts'))
   .map((f) => f.replace('.input.ts', ''));
@@ -21,27 +17,14 @@ const CASES = readdirSync(FIXTURES)
  * `<case>.input.ts` is copied as `<case>.ts`, and after the run `<case>.ts` must equal `<case>.output.ts`.
  */
 async function runIn(name: string, mark = false): Promise<{ dir: string; summary: RunSummary; second: RunSummary }> {
-  const dir = path.join(ROOT, '.cache', name);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  const dir = scratchProject(name);
   for (const file of SUPPORT) copyFileSync(path.join(FIXTURES, file), path.join(dir, file));
-  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG));
-  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'scratch', type: 'module' }));
   for (const c of CASES) copyFileSync(path.join(FIXTURES, `${c}.input.ts`), path.join(dir, `${c}.ts`));
   const files = CASES.map((c) => path.join(dir, `${c}.ts`));
   const options = { cwd: dir, files, dry: false, print: false, mark, write: () => {} };
   const summary = await runCodemod(codemod, options);
   const second = await runCodemod(codemod, { ...options, mark: false });
   return { dir, summary, second };
-}
-
-function typeCheck(dir: string): string {
-  try {
-    execFileSync(process.execPath, [TSC, '-p', dir], { encoding: 'utf8' });
-    return '';
-  } catch (error) {
-    return String((error as { stdout?: string }).stdout);
-  }
 }
 
 describe('batch-writes', () => {

@@ -1,17 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCodemod, type RunSummary } from '../../src/cli/codemod-runner.js';
+import { scratchProject, STRICT_TSCONFIG, typeCheck } from '../../test/support/scratch-project.js';
 import { codemod } from './transform.js';
 
 const FIXTURES = path.join(import.meta.dirname, '__testfixtures__');
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
 const SUPPORT = ['schema.ts', 'db.ts', 'trpc.ts', 'post-queries.ts'];
-const TSCONFIG = {
-  compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noUnusedLocals: true, noEmit: true, skipLibCheck: true, types: ['node'] },
-};
 
 type Strategy = 'context' | 'inline' | 'auto';
 
@@ -31,12 +27,8 @@ function cases(strategy: Strategy): string[] {
 }
 
 async function runIn(strategy: Strategy, mark = false): Promise<{ dir: string; summary: RunSummary; second: RunSummary }> {
-  const dir = path.join(ROOT, '.cache', `dataloader-${strategy}${mark ? '-mark' : ''}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  const dir = scratchProject(`dataloader-${strategy}${mark ? '-mark' : ''}`, { dataloader: '*' });
   for (const file of SUPPORT) copyFileSync(path.join(FIXTURES, file), path.join(dir, file));
-  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG));
-  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'scratch', type: 'module', dependencies: { dataloader: '*' } }));
   const inputs = readdirSync(FIXTURES).filter((f) => f.endsWith('.input.ts') && cases(strategy).includes(f.replace('.input.ts', '')));
   if (strategy === 'inline') copyFileSync(path.join(FIXTURES, 'context.input.ts'), path.join(dir, 'context.ts'));
   for (const f of inputs) copyFileSync(path.join(FIXTURES, f), path.join(dir, f.replace('.input.ts', '.ts')));
@@ -45,15 +37,6 @@ async function runIn(strategy: Strategy, mark = false): Promise<{ dir: string; s
   const summary = await runCodemod(codemod, options);
   const second = await runCodemod(codemod, { ...options, files: readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f)) });
   return { dir, summary, second };
-}
-
-function typeCheck(dir: string): string {
-  try {
-    execFileSync(process.execPath, [TSC, '-p', dir], { encoding: 'utf8' });
-    return '';
-  } catch (error) {
-    return String((error as { stdout?: string }).stdout);
-  }
 }
 
 describe.for(['context', 'inline', 'auto'] as const)('dataloader --strategy=%s', (strategy) => {
@@ -151,7 +134,7 @@ describe('dataloader', () => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     for (const file of SUPPORT) copyFileSync(path.join(FIXTURES, file), path.join(dir, file));
-    writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG));
+    writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(STRICT_TSCONFIG));
     // A project the codemod has run on before: its context is wired, its loaders module exists.
     copyFileSync(path.join(FIXTURES, 'context.output.ts'), path.join(dir, 'context.ts'));
     copyFileSync(path.join(FIXTURES, 'loaders.output.ts'), path.join(dir, 'loaders.ts'));
