@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import type { ColumnInfo } from '../../src/codemods/drizzle-schema.js';
+import type { ColumnInfo } from '../../src/recognizers/drizzle-schema.js';
 import { keyName } from '../../src/recognizers/chain.js';
 import type { FileContext } from '../../src/recognizers/file-context.js';
 import { findEnclosingProcedure } from '../../src/recognizers/trpc-procedure.js';

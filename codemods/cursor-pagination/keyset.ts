@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import type { ColumnInfo, TableColumns } from '../../src/codemods/drizzle-schema.js';
+import type { ColumnInfo, TableColumns } from '../../src/recognizers/drizzle-schema.js';
 import { memberName } from '../../src/recognizers/chain.js';
 
 /** A term of the order: a column of the queried table, its direction, and the key it has in a row. */

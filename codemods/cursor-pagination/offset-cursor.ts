@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import type { ColumnInfo } from '../../src/codemods/drizzle-schema.js';
+import type { ColumnInfo } from '../../src/recognizers/drizzle-schema.js';
 import { indentBefore, text } from '../../src/codemods/source-text.js';
 import { memberName } from '../../src/recognizers/chain.js';
 import type { FileContext } from '../../src/recognizers/file-context.js';

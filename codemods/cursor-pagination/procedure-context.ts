@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import type { ColumnInfo } from '../../src/codemods/drizzle-schema.js';
+import type { ColumnInfo } from '../../src/recognizers/drizzle-schema.js';
 import { indentBefore, text } from '../../src/codemods/source-text.js';
 import { keyName, memberName } from '../../src/recognizers/chain.js';
 import { isFunction } from '../../src/recognizers/per-item.js';

@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { readTableColumns, type TableColumns } from '../../src/codemods/drizzle-schema.js';
+import { readTableColumns, type TableColumns } from '../../src/recognizers/drizzle-schema.js';
 import { text } from '../../src/codemods/source-text.js';
 import { flattenChain, keyName, memberName, type ChainSegment } from '../../src/recognizers/chain.js';
 import type { DrizzleQuery } from '../../src/recognizers/drizzle-query.js';
