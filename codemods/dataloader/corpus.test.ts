@@ -1,24 +1,15 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCodemod } from '../../src/cli/codemod-runner.js';
-import { corpusFiles, writeCorpus } from '../../test/support/corpus.js';
+import { corpusProject } from '../../test/support/corpus.js';
 import { codemod } from './transform.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /**
  * Code it was not written for: real files from installed packages and their half-written twins, with both
  * strategies. The codemod must neither throw nor write anything that does not parse; it may change nothing.
  */
 describe('dataloader over real and half-written code', () => {
-  const dir = path.join(ROOT, '.cache', 'dataloader-corpus');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  writeCorpus(dir, corpusFiles(300));
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.[cm]?tsx?$/.test(f))
-    .map((f) => path.join(dir, f));
+  const { dir, files } = corpusProject('dataloader-corpus', 300);
 
   it.for(['context', 'inline'] as const)('--strategy=%s: no failure, every output parses', { timeout: 120_000 }, async (strategy) => {
     const summary = await runCodemod(codemod, { cwd: dir, files, dry: true, print: false, mark: false, write: () => {}, options: { strategy } });

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -84,4 +84,19 @@ export function writeCorpus(dir: string, files: string[], { twins = true } = {})
     writeFileSync(twin, truncate(readFileSync(file, 'utf8'), [0.3, 0.5, 0.7][i % 3]!));
   }
   return { count: twins ? files.length * 2 : files.length };
+}
+
+/**
+ * A fresh `.cache/<name>` holding `limit` corpus files and their truncated twins, for a codemod to run over:
+ * the TypeScript files written, as absolute paths.
+ */
+export function corpusProject(name: string, limit: number): { dir: string; files: string[] } {
+  const dir = path.join(ROOT, '.cache', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeCorpus(dir, corpusFiles(limit));
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.[cm]?tsx?$/.test(f))
+    .map((f) => path.join(dir, f));
+  return { dir, files };
 }
