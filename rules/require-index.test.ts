@@ -276,6 +276,10 @@ const valid: Valid[] = [
     // It pins `total` (no index) and `creator_id` (which leads one).
     code: code('export const x = (id: number) => db.select().from(shipments).innerJoin(orders, and(eq(orders.total, shipments.id), eq(orders.creatorId, id))).limit(10);'),
   },
+  {
+    name: 'a join whose table the filter pins by its key: that table drives, the other side is probed',
+    code: code('export const x = (id: number) => db.select().from(orders).innerJoin(shipments, eq(orders.id, shipments.orderId)).where(eq(shipments.id, id)).limit(1);'),
+  },
   { name: 'a join on a primary key', code: code('export const x = () => db.select().from(shipments).innerJoin(orders, eq(orders.id, shipments.orderId)).limit(10);') },
   { name: 'a join of a whole-table read is a hash join', code: code('export const x = () => db.select().from(orders).innerJoin(shipments, eq(shipments.orderId, orders.id));') },
   {

@@ -113,6 +113,9 @@ export function findMissingIndexes(query: DrizzleQuery, file: FileContext, optio
       const joined = resolveTable(join.table, file);
       const columns = joined ? joinColumns(join.condition, join.table, file).filter((c) => joined.columns.has(c) && !joined.columns.get(c)!.boolean) : [];
       if (!joined || columns.length === 0 || isSmall(joined, options) || joined.keys.some((key) => isOrdered(key) && columns.includes(key.columns[0]!))) continue;
+      // `where(eq(backups.backupId, id))`: the joined table is read by its own index and the probe goes the other way.
+      const pinned = read.where ? joinColumns(read.where, join.table, file) : [];
+      if (joined.keys.some((key) => isOrdered(key) && pinned.includes(key.columns[0]!))) continue;
       found.push({ kind: 'join', node: join.condition, table: joined, filter: columns, order: [], operator: null, index: { columns, method: null, expression: null } });
     }
   }
