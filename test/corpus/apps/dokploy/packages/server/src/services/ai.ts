@@ -30,7 +30,7 @@ interface DockerOutput {
 
 export const getAiSettingsByOrganizationId = async (organizationId: string) => {
 	const aiSettings = await db.query.ai.findMany({
-		where: eq(ai.organizationId, organizationId),
+		where: eq(ai.organizationId, organizationId), // hotpath-expect: require-index
 		orderBy: desc(ai.createdAt),
 	});
 	return aiSettings;

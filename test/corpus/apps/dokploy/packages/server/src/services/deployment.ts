@@ -108,7 +108,7 @@ export const findDeploymentById = async (deploymentId: string) => {
 
 export const findDeploymentByApplicationId = async (applicationId: string) => {
 	const deployment = await db.query.deployments.findFirst({
-		where: eq(deployments.applicationId, applicationId),
+		where: eq(deployments.applicationId, applicationId), // hotpath-expect: require-index
 	});
 
 	if (!deployment) {
@@ -461,7 +461,7 @@ export const createDeploymentSchedule = async (
 			finishedAt: new Date().toISOString(),
 		})
 		.where(
-			and(
+			and( // hotpath-expect: require-index
 				eq(deployments.scheduleId, deployment.scheduleId),
 				eq(deployments.status, "running"),
 			),
@@ -652,7 +652,7 @@ export const removeDeploymentsByApplicationId = async (
 ) => {
 	await db
 		.delete(deployments)
-		.where(eq(deployments.applicationId, applicationId))
+		.where(eq(deployments.applicationId, applicationId)) // hotpath-expect: require-index
 		.returning();
 };
 
@@ -771,7 +771,7 @@ export const removeDeploymentsByPreviewDeploymentId = async (
 	await db
 		.delete(deployments)
 		.where(
-			eq(
+			eq( // hotpath-expect: require-index
 				deployments.previewDeploymentId,
 				previewDeployment.previewDeploymentId,
 			),
@@ -791,7 +791,7 @@ export const removeDeploymentsByComposeId = async (compose: Compose) => {
 
 	await db
 		.delete(deployments)
-		.where(eq(deployments.composeId, compose.composeId))
+		.where(eq(deployments.composeId, compose.composeId)) // hotpath-expect: require-index
 		.returning();
 };
 
@@ -799,7 +799,7 @@ export const findAllDeploymentsByApplicationId = async (
 	applicationId: string,
 ) => {
 	const deploymentsList = await db.query.deployments.findMany({
-		where: eq(deployments.applicationId, applicationId),
+		where: eq(deployments.applicationId, applicationId), // hotpath-expect: require-index
 		orderBy: desc(deployments.createdAt),
 	});
 	return deploymentsList;
@@ -807,7 +807,7 @@ export const findAllDeploymentsByApplicationId = async (
 
 export const findAllDeploymentsByComposeId = async (composeId: string) => {
 	const deploymentsList = await db.query.deployments.findMany({
-		where: eq(deployments.composeId, composeId),
+		where: eq(deployments.composeId, composeId), // hotpath-expect: require-index
 		orderBy: desc(deployments.createdAt),
 	});
 	return deploymentsList;
@@ -1023,7 +1023,7 @@ export const createServerDeployment = async (
 
 export const removeLastFiveDeployments = async (serverId: string) => {
 	const deploymentList = await db.query.deployments.findMany({
-		where: eq(deployments.serverId, serverId),
+		where: eq(deployments.serverId, serverId), // hotpath-expect: require-index
 		orderBy: desc(deployments.createdAt),
 	});
 	if (deploymentList.length >= 5) {
@@ -1045,13 +1045,13 @@ export const removeDeploymentsByServerId = async (server: Server) => {
 	await removeDirectoryIfExistsContent(logsPath);
 	await db
 		.delete(deployments)
-		.where(eq(deployments.serverId, server.serverId))
+		.where(eq(deployments.serverId, server.serverId)) // hotpath-expect: require-index
 		.returning();
 };
 
 export const findAllDeploymentsByServerId = async (serverId: string) => {
 	const deploymentsList = await db.query.deployments.findMany({
-		where: eq(deployments.serverId, serverId),
+		where: eq(deployments.serverId, serverId), // hotpath-expect: require-index
 		orderBy: desc(deployments.createdAt),
 	});
 	return deploymentsList;

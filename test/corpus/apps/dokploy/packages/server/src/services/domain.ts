@@ -96,7 +96,7 @@ export const findDomainById = async (domainId: string) => {
 
 export const findDomainsByApplicationId = async (applicationId: string) => {
 	const domainsArray = await db.query.domains.findMany({
-		where: eq(domains.applicationId, applicationId),
+		where: eq(domains.applicationId, applicationId), // hotpath-expect: require-index
 		with: {
 			application: {
 				columns: { applicationId: true, appName: true, name: true },
@@ -109,7 +109,7 @@ export const findDomainsByApplicationId = async (applicationId: string) => {
 
 export const findDomainsByComposeId = async (composeId: string) => {
 	const domainsArray = await db.query.domains.findMany({
-		where: eq(domains.composeId, composeId),
+		where: eq(domains.composeId, composeId), // hotpath-expect: require-index
 		with: {
 			compose: {
 				columns: { composeId: true, appName: true, name: true },

@@ -212,7 +212,7 @@ export const findEnvironmentsByProjectId = async (projectId: string) => {
 	} as const;
 
 	const projectEnvironments = await db.query.environments.findMany({
-		where: eq(environments.projectId, projectId),
+		where: eq(environments.projectId, projectId), // hotpath-expect: require-index
 		orderBy: asc(environments.createdAt),
 		with: {
 			applications: {

@@ -56,7 +56,7 @@ export const canEditDeployGitSource = async (
 	const { userId, activeOrganizationId } = session;
 
 	const memberRecord = await db.query.member.findFirst({
-		where: and(
+		where: and( // hotpath-expect: require-index
 			eq(member.userId, userId),
 			eq(member.organizationId, activeOrganizationId),
 		),
@@ -82,7 +82,7 @@ export const getAccessibleGitProviderIds = async (session: {
 	const { userId, activeOrganizationId } = session;
 
 	const allOrgProviders = await db.query.gitProvider.findMany({
-		where: eq(gitProvider.organizationId, activeOrganizationId),
+		where: eq(gitProvider.organizationId, activeOrganizationId), // hotpath-expect: require-index
 		columns: {
 			gitProviderId: true,
 			userId: true,
@@ -91,7 +91,7 @@ export const getAccessibleGitProviderIds = async (session: {
 	});
 
 	const memberRecord = await db.query.member.findFirst({
-		where: and(
+		where: and( // hotpath-expect: require-index
 			eq(member.userId, userId),
 			eq(member.organizationId, activeOrganizationId),
 		),

@@ -75,7 +75,7 @@ const findNetworksByServer = async (
 	serverId: string | null,
 ) => {
 	return await db.query.network.findMany({
-		where: and(
+		where: and( // hotpath-expect: require-index
 			eq(network.organizationId, organizationId),
 			serverId ? eq(network.serverId, serverId) : isNull(network.serverId),
 		),

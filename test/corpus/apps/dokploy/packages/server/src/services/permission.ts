@@ -417,7 +417,7 @@ export const findMemberByUserId = async (
 	organizationId: string,
 ) => {
 	const result = await db.query.member.findFirst({
-		where: and(
+		where: and( // hotpath-expect: require-index
 			eq(member.userId, userId),
 			eq(member.organizationId, organizationId),
 		),

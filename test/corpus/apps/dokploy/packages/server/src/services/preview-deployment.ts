@@ -114,7 +114,7 @@ export const findPreviewDeploymentsByApplicationId = async (
 	applicationId: string,
 ) => {
 	const deploymentsList = await db.query.previewDeployments.findMany({
-		where: eq(previewDeployments.applicationId, applicationId),
+		where: eq(previewDeployments.applicationId, applicationId), // hotpath-expect: require-index
 		orderBy: desc(previewDeployments.createdAt),
 		with: {
 			deployments: {
@@ -218,7 +218,7 @@ export const findPreviewDeploymentsByPullRequestId = async (
 	pullRequestId: string,
 ) => {
 	const previewDeploymentResult = await db.query.previewDeployments.findMany({
-		where: eq(previewDeployments.pullRequestId, pullRequestId),
+		where: eq(previewDeployments.pullRequestId, pullRequestId), // hotpath-expect: require-index
 	});
 
 	return previewDeploymentResult;
@@ -229,7 +229,7 @@ export const findPreviewDeploymentByApplicationId = async (
 	pullRequestId: string,
 ) => {
 	const previewDeploymentResult = await db.query.previewDeployments.findFirst({
-		where: and(
+		where: and( // hotpath-expect: require-index
 			eq(previewDeployments.applicationId, applicationId),
 			eq(previewDeployments.pullRequestId, pullRequestId),
 		),

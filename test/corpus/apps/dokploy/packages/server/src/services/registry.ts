@@ -202,7 +202,7 @@ export const findAllRegistryByOrganizationId = async (
 	organizationId: string,
 ) => {
 	const registryResponse = await db.query.registry.findMany({
-		where: eq(registry.organizationId, organizationId),
+		where: eq(registry.organizationId, organizationId), // hotpath-expect: require-index
 	});
 	return registryResponse;
 };

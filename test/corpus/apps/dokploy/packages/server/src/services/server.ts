@@ -76,7 +76,7 @@ export const redactServerSshKey = <
 
 export const findServersByUserId = async (userId: string) => {
 	const orgs = await db.query.organization.findMany({
-		where: eq(organization.ownerId, userId),
+		where: eq(organization.ownerId, userId), // hotpath-expect: require-index
 		with: {
 			servers: true,
 		},
@@ -162,14 +162,14 @@ export const getAccessibleServerIds = async (session: {
 	const { userId, activeOrganizationId } = session;
 
 	const allOrgServers = await db.query.server.findMany({
-		where: eq(server.organizationId, activeOrganizationId),
+		where: eq(server.organizationId, activeOrganizationId), // hotpath-expect: require-index
 		columns: {
 			serverId: true,
 		},
 	});
 
 	const memberRecord = await db.query.member.findFirst({
-		where: and(
+		where: and( // hotpath-expect: require-index
 			eq(member.userId, userId),
 			eq(member.organizationId, activeOrganizationId),
 		),

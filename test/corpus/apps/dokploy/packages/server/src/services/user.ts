@@ -379,7 +379,7 @@ export const findMemberById = async (
 	organizationId: string,
 ) => {
 	const result = await db.query.member.findFirst({
-		where: and(
+		where: and( // hotpath-expect: require-index
 			eq(member.userId, userId),
 			eq(member.organizationId, organizationId),
 		),
@@ -484,7 +484,7 @@ export const createOrganizationUserWithCredentials = async ({
 				status: "canceled",
 			})
 			.where(
-				and(
+				and( // hotpath-expect: require-index
 					eq(invitation.organizationId, organizationId),
 					eq(invitation.email, normalizedEmail),
 					eq(invitation.status, "pending"),

@@ -66,7 +66,7 @@ const validateAssignments = async (
 	organizationId: string,
 ) => {
 	const orgProjects = await db.query.projects.findMany({
-		where: eq(projects.organizationId, organizationId),
+		where: eq(projects.organizationId, organizationId), // hotpath-expect: require-index
 		with: { environments: true },
 	});
 	for (const assignment of assignments) {

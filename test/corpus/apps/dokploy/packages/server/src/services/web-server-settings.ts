@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
  */
 export const getWebServerSettings = async () => {
 	const settings = await db.query.webServerSettings.findFirst({
-		orderBy: (settings, { asc }) => [asc(settings.createdAt)],
+		orderBy: (settings, { asc }) => [asc(settings.createdAt)], // hotpath-ok: require-index a one-row settings table (a singleton, as its comment says)
 	});
 
 	if (!settings) {

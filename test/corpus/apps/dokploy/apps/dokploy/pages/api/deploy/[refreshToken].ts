@@ -43,7 +43,7 @@ export default async function handler(
 			return;
 		}
 		const application = await db.query.applications.findFirst({
-			where: eq(applications.refreshToken, refreshToken as string),
+			where: eq(applications.refreshToken, refreshToken as string), // hotpath-expect: require-index
 			with: {
 				environment: {
 					with: {

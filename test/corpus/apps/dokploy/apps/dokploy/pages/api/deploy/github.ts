@@ -44,7 +44,7 @@ export default async function handler(
 	}
 
 	const githubResult = await db.query.github.findFirst({
-		where: eq(github.githubInstallationId, githubBody.installation.id),
+		where: eq(github.githubInstallationId, githubBody.installation.id), // hotpath-expect: require-index
 	});
 
 	if (!githubResult) {
@@ -118,7 +118,7 @@ export default async function handler(
 
 			// Find applications configured to deploy on tag
 			const apps = await db.query.applications.findMany({
-				where: and(
+				where: and( // hotpath-expect: require-index
 					eq(applications.sourceType, "github"),
 					eq(applications.autoDeploy, true),
 					eq(applications.triggerType, "tag"),
@@ -157,7 +157,7 @@ export default async function handler(
 
 			// Find compose apps configured to deploy on tag
 			const composeApps = await db.query.compose.findMany({
-				where: and(
+				where: and( // hotpath-expect: require-index
 					eq(compose.sourceType, "github"),
 					eq(compose.autoDeploy, true),
 					eq(compose.triggerType, "tag"),
@@ -230,7 +230,7 @@ export default async function handler(
 			]);
 
 			const apps = await db.query.applications.findMany({
-				where: and(
+				where: and( // hotpath-expect: require-index
 					eq(applications.sourceType, "github"),
 					eq(applications.autoDeploy, true),
 					eq(applications.triggerType, "push"),
@@ -278,7 +278,7 @@ export default async function handler(
 			}
 
 			const composeApps = await db.query.compose.findMany({
-				where: and(
+				where: and( // hotpath-expect: require-index
 					eq(compose.sourceType, "github"),
 					eq(compose.autoDeploy, true),
 					eq(compose.triggerType, "push"),
@@ -392,7 +392,7 @@ export default async function handler(
 			}
 
 			const apps = await db.query.applications.findMany({
-				where: and(
+				where: and( // hotpath-expect: require-index
 					eq(applications.sourceType, "github"),
 					eq(applications.repository, repository),
 					eq(applications.branch, branch),

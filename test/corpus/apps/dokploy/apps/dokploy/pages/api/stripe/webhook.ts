@@ -120,7 +120,7 @@ export default async function handler(
 					stripeCustomerId: newSubscription.customer as string,
 				})
 				.where(
-					and(
+					and( // hotpath-expect: require-index
 						eq(user.stripeCustomerId, newSubscription.customer as string),
 						eq(user.isEnterpriseCloud, false),
 					),
@@ -140,7 +140,7 @@ export default async function handler(
 					serversQuantity: 0,
 				})
 				.where(
-					and(
+					and( // hotpath-expect: require-index
 						eq(user.stripeCustomerId, newSubscription.customer as string),
 						eq(user.isEnterpriseCloud, false),
 					),
@@ -184,7 +184,7 @@ export default async function handler(
 					.update(user)
 					.set({ serversQuantity })
 					.where(
-						and(
+						and( // hotpath-expect: require-index
 							eq(user.stripeCustomerId, newSubscription.customer as string),
 							eq(user.isEnterpriseCloud, false),
 						),
@@ -197,7 +197,7 @@ export default async function handler(
 					.update(user)
 					.set({ serversQuantity: 0 })
 					.where(
-						and(
+						and( // hotpath-expect: require-index
 							eq(user.stripeCustomerId, newSubscription.customer as string),
 							eq(user.isEnterpriseCloud, false),
 						),
@@ -227,7 +227,7 @@ export default async function handler(
 				.update(user)
 				.set({ serversQuantity })
 				.where(
-					and(
+					and( // hotpath-expect: require-index
 						eq(user.stripeCustomerId, subscription.customer as string),
 						eq(user.isEnterpriseCloud, false),
 					),
@@ -281,7 +281,7 @@ export default async function handler(
 						serversQuantity: 0,
 					})
 					.where(
-						and(
+						and( // hotpath-expect: require-index
 							eq(user.stripeCustomerId, newInvoice.customer as string),
 							eq(user.isEnterpriseCloud, false),
 						),
@@ -314,7 +314,7 @@ export default async function handler(
 					serversQuantity: 0,
 				})
 				.where(
-					and(
+					and( // hotpath-expect: require-index
 						eq(user.stripeCustomerId, customer.id),
 						eq(user.isEnterpriseCloud, false),
 					),
@@ -331,7 +331,7 @@ export default async function handler(
 
 const disableServers = async (userId: string) => {
 	const organizations = await db.query.organization.findMany({
-		where: eq(organization.ownerId, userId),
+		where: eq(organization.ownerId, userId), // hotpath-expect: require-index
 	});
 
 	for (const org of organizations) {
@@ -340,13 +340,13 @@ const disableServers = async (userId: string) => {
 			.set({
 				serverStatus: "inactive",
 			})
-			.where(eq(server.organizationId, org.id));
+			.where(eq(server.organizationId, org.id)); // hotpath-expect: require-index
 	}
 };
 
 const findUserByStripeCustomerId = async (stripeCustomerId: string) => {
 	const userResult = await db.query.user.findFirst({
-		where: eq(user.stripeCustomerId, stripeCustomerId),
+		where: eq(user.stripeCustomerId, stripeCustomerId), // hotpath-expect: require-index
 	});
 	return userResult;
 };
@@ -367,13 +367,13 @@ const deactivateServer = async (serverId: string) => {
 
 export const findServersByUserIdSorted = async (userId: string) => {
 	const organizations = await db.query.organization.findMany({
-		where: eq(organization.ownerId, userId),
+		where: eq(organization.ownerId, userId), // hotpath-expect: require-index
 	});
 
 	const servers: Server[] = [];
 	for (const org of organizations) {
 		const serversByOrg = await db.query.server.findMany({ // hotpath-expect: no-n-plus-one
-			where: eq(server.organizationId, org.id),
+			where: eq(server.organizationId, org.id), // hotpath-expect: require-index
 			orderBy: asc(server.createdAt),
 		});
 		servers.push(...serversByOrg);

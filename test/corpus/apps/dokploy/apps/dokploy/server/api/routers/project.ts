@@ -395,7 +395,7 @@ export const projectRouter = createTRPCRouter({
 					},
 				},
 			},
-			where: eq(projects.organizationId, ctx.session.activeOrganizationId),
+			where: eq(projects.organizationId, ctx.session.activeOrganizationId), // hotpath-expect: require-index
 			orderBy: desc(projects.createdAt),
 		});
 	}),
@@ -403,7 +403,7 @@ export const projectRouter = createTRPCRouter({
 	allForPermissions: withPermission("member", "update").query(
 		async ({ ctx }) => {
 			return await db.query.projects.findMany({
-				where: eq(projects.organizationId, ctx.session.activeOrganizationId),
+				where: eq(projects.organizationId, ctx.session.activeOrganizationId), // hotpath-expect: require-index
 				orderBy: desc(projects.createdAt),
 				columns: {
 					projectId: true,

@@ -76,7 +76,7 @@ const assertLimitForPlan = (
 export const assertOrganizationLimit = async (userId: string) => {
 	const plan = await getCurrentPlanForUser(userId);
 	const organizations = await db.query.organization.findMany({
-		where: eq(organization.ownerId, userId),
+		where: eq(organization.ownerId, userId), // hotpath-expect: require-index
 	});
 	assertLimitForPlan(plan, "organization", organizations.length);
 };
@@ -84,7 +84,7 @@ export const assertOrganizationLimit = async (userId: string) => {
 export const assertMemberLimit = async (organizationId: string) => {
 	const plan = await getCurrentPlan(organizationId);
 	const members = await db.query.member.findMany({
-		where: eq(member.organizationId, organizationId),
+		where: eq(member.organizationId, organizationId), // hotpath-expect: require-index
 	});
 	assertLimitForPlan(plan, "member", members.length);
 };
@@ -95,7 +95,7 @@ export const assertEnvironmentLimit = async (
 ) => {
 	const plan = await getCurrentPlan(organizationId);
 	const envs = await db.query.environments.findMany({
-		where: eq(environments.projectId, projectId),
+		where: eq(environments.projectId, projectId), // hotpath-expect: require-index
 	});
 	assertLimitForPlan(plan, "environment", envs.length);
 };

@@ -18,7 +18,7 @@ export const initCronJobs = async () => {
 	console.log("Setting up cron jobs....");
 
 	const admin = await db.query.member.findFirst({
-		where: eq(member.role, "owner"),
+		where: eq(member.role, "owner"), // hotpath-ok: require-index once at start-up (cron set-up), the self-hosted owner: role has three values
 		with: {
 			user: true,
 		},

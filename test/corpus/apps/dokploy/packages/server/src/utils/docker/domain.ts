@@ -146,7 +146,7 @@ export const applyComposeFilePatch = async (
 	}
 
 	const composePatches = await db.query.patch.findMany({
-		where: eq(patch.composeId, compose.composeId),
+		where: eq(patch.composeId, compose.composeId), // hotpath-expect: require-index
 	});
 
 	const composeFilePatch = composePatches.find(

@@ -42,7 +42,7 @@ export const sendBuildSuccessNotifications = async ({
 	const date = new Date();
 	const unixDate = ~~(Number(date) / 1000);
 	const notificationList = await db.query.notifications.findMany({
-		where: and(
+		where: and( // hotpath-expect: require-index
 			eq(notifications.appDeploy, true),
 			eq(notifications.organizationId, organizationId),
 		),

@@ -39,7 +39,7 @@ export const sendDatabaseBackupNotifications = async ({
 	const date = new Date();
 	const unixDate = ~~(Number(date) / 1000);
 	const notificationList = await db.query.notifications.findMany({
-		where: and(
+		where: and( // hotpath-expect: require-index
 			eq(notifications.databaseBackup, true),
 			eq(notifications.organizationId, organizationId),
 		),

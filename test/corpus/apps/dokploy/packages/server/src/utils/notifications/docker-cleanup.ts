@@ -26,7 +26,7 @@ export const sendDockerCleanupNotifications = async (
 	const date = new Date();
 	const unixDate = ~~(Number(date) / 1000);
 	const notificationList = await db.query.notifications.findMany({
-		where: and(
+		where: and( // hotpath-expect: require-index
 			eq(notifications.dockerCleanup, true),
 			eq(notifications.organizationId, organizationId),
 		),

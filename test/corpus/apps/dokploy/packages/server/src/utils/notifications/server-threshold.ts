@@ -36,7 +36,7 @@ export const sendServerThresholdNotifications = async (
 	const unixDate = ~~(Number(date) / 1000);
 
 	const notificationList = await db.query.notifications.findMany({
-		where: and(
+		where: and( // hotpath-expect: require-index
 			eq(notifications.serverThreshold, true),
 			eq(notifications.organizationId, organizationId),
 		),

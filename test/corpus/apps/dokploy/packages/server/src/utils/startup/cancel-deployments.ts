@@ -19,7 +19,7 @@ export const initCancelDeployments = async () => {
 			})
 			.from(deployments)
 			.leftJoin(schedules, eq(deployments.scheduleId, schedules.scheduleId))
-			.where(eq(deployments.status, "running"));
+			.where(eq(deployments.status, "running")); // hotpath-ok: require-index once at server start, not per request
 
 		const deploymentIdsToCancel = runningDeployments
 			.filter(
