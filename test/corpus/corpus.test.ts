@@ -5,8 +5,10 @@ import { formatScore, scoreCorpus, SCORED_RULES, type Score } from './score.js';
 
 // The fast part of `npm run corpus`: untyped, whole-app checkouts. The bars are the measured figures rounded
 // down, so that this test documents where the rules stand and fails when a change loses ground; raise them
-// as recall improves (typed and single-package figures are in the doc pages and in `npm run corpus`).
-type Bars = Record<'untyped', Record<'whole', Record<(typeof SCORED_RULES)[number], { precision: number; recall: number }>>>;
+// as recall improves (typed and single-package figures are in the doc pages and in `npm run corpus`). A rule
+// without a recall bar (require-index: its labels are the sites it reports, read against the schema) is barred
+// on precision only.
+type Bars = Record<'untyped', Record<'whole', Record<(typeof SCORED_RULES)[number], { precision: number; recall?: number }>>>;
 const bars = JSON.parse(readFileSync(path.join(import.meta.dirname, 'bars.json'), 'utf8')) as Bars;
 
 describe('the labelled corpus of real apps (untyped, whole-app checkouts)', () => {
@@ -24,6 +26,6 @@ describe('the labelled corpus of real apps (untyped, whole-app checkouts)', () =
     const bar = bars.untyped.whole[rule];
     expect(cell.tp + cell.fn, 'labelled sites').toBeGreaterThan(0);
     expect(cell.precision, `precision of ${rule}: ${cell.tp} TP, ${cell.fp} FP`).toBeGreaterThanOrEqual(bar.precision);
-    expect(cell.recall, `recall of ${rule}: ${cell.tp} TP, ${cell.fn} FN`).toBeGreaterThanOrEqual(bar.recall);
+    if (bar.recall !== undefined) expect(cell.recall, `recall of ${rule}: ${cell.tp} TP, ${cell.fn} FN`).toBeGreaterThanOrEqual(bar.recall);
   });
 });

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { ESLint, type Linter } from 'eslint';
 import plugin from '../../src/index.js';
 
-export const SCORED_RULES = ['no-n-plus-one', 'no-offset-pagination', 'no-unbatched-redis'] as const;
+export const SCORED_RULES = ['no-n-plus-one', 'no-offset-pagination', 'no-unbatched-redis', 'require-index'] as const;
 export type ScoredRule = (typeof SCORED_RULES)[number];
 export type Mode = 'untyped' | 'typed';
 export type Checkout = 'whole' | 'package';

@@ -33,7 +33,7 @@ async function main() {
         .update(schema.environments)
         .set({ kind: "production" })
         .where(
-          and(eq(schema.environments.slug, "production"), eq(schema.environments.kind, "preview")),
+          and(eq(schema.environments.slug, "production"), eq(schema.environments.kind, "preview")), // hotpath-ok: require-index a one-off migration script (tools/migrate), run once; environments is one row per app environment
         )
         .limit(UPDATE_BATCH_SIZE);
       const affectedRows = result[0].affectedRows;
