@@ -63,6 +63,26 @@ const CASES: Case[] = [
   { name: 'delete per key', module: 'keyed', fn: 'removeUsers', args: [[...ids(200, 50), ...ids(30, 100), ...ids(20, 900)]], seed: SOME_USERS, before: 250, after: chunks(250) },
   { name: 'delete per key with a condition besides, in a transaction', module: 'keyed', fn: 'untag', args: [5, ids(250)], seed: `insert into post_tags select 5 + (i % 2), i, i from generate_series(1, 300) i;`, before: 250, after: chunks(250) },
   { name: 'two writes per item, two tables', module: 'keyed', fn: 'archiveUsers', args: [ids(250, 20)], seed: SOME_USERS, before: 500, after: 2 * chunks(250) },
+  // Repeated ids (the last name wins, as in the loop), blank names skipped, ids with no row.
+  {
+    name: 'update with a value per item: one CASE on the key',
+    module: 'per-item-set',
+    fn: 'renameUsers',
+    args: [[...ids(200, 50), ...ids(30, 100), ...ids(20, 900)].map((id, i) => ({ id, name: i % 9 === 0 ? ' ' : ` name ${i} ` }))],
+    seed: SOME_USERS,
+    before: 250 - 28,
+    after: chunks(250 - 28),
+  },
+  { name: 'CASE with a condition besides the key, in a transaction', module: 'per-item-set', fn: 'reorderTags', args: [5, [...ids(200).reverse(), ...ids(50, 10)]], seed: `insert into post_tags select 5 + (i % 2), i, 0 from generate_series(1, 300) i;`, before: 250, after: chunks(250) },
+  {
+    name: 'CASE on two columns, one JSON',
+    module: 'per-item-set',
+    fn: 'recordPayloads',
+    args: [[...ids(220), ...ids(30, 5)].map((id, i) => ({ id, kind: `kind ${i}`, score: i }))],
+    seed: `insert into events (user_id, kind) select i, 'old' from generate_series(1, 240) i;`,
+    before: 250,
+    after: chunks(250),
+  },
   { name: 'delete per key, `eq` import replaced', module: 'imports', fn: 'deleteTags', args: [ids(250)], seed: `insert into tags (name) select 't' || i from generate_series(1, 400) i;`, before: 250, after: chunks(250) },
 ];
 
@@ -74,7 +94,7 @@ afterAll(() => proof?.close());
 describe('batch-writes on PGlite', () => {
   it('rewrote the fixtures', () => {
     expect(proof.summary.failed).toEqual([]);
-    expect(proof.summary.changed.sort()).toEqual(['imports.ts', 'insert.ts', 'keyed.ts']);
+    expect(proof.summary.changed.sort()).toEqual(['imports.ts', 'insert.ts', 'keyed.ts', 'per-item-set.ts']);
   });
 
   it.for(CASES)('$name: same result and tables, $before statements before, $after after', async ({ module, fn, args, seed, before, after }) => {

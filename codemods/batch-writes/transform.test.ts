@@ -44,7 +44,7 @@ describe('batch-writes refusals', () => {
     const { summary } = await runIn('batch-writes');
     expect(summary.skipped.map((s) => `${s.file}:${s.line}: ${s.reason}`)).toEqual([
       'left-alone.ts:8: an upsert (`onConflictDoUpdate`) whose items may share a key: one statement cannot update a row twice (Postgres refuses it); batched only over the keys of an object',
-      'left-alone.ts:11: it sets values that change per item: one statement sets the same values on every row (write a `CASE` per row by hand)',
+      'left-alone.ts:11: `visits` may be `undefined`, which `set()` skips per item and one `CASE` cannot',
       'left-alone.ts:15: the loop also awaits `await db.select().from(users).where(eq(…` (line 14), which would then run before writes it now follows',
       'left-alone.ts:19: it is inside `try`: each item handles its own failure, which one batched statement cannot',
       'left-alone.ts:26: the loop can `return` (line 25) before the writes after it would run',
@@ -64,7 +64,7 @@ describe('batch-writes refusals', () => {
       'left-alone.ts:96: the loop also calls `notify()` (line 97) for its effect, which would then happen before the writes it now follows',
       "left-alone.ts:104: batched, the file would not type-check (Type 'SQL<unknown>' is not assignable to type 'string'.): batch it by hand",
     ]);
-    expect(summary.notes).toEqual(['14 per-item writes batched, at most 1000 items a statement (--chunk)', 'each batched statement writes its chunk all or nothing: review code that relied on the rows an earlier item wrote before a later one failed']);
+    expect(summary.notes).toEqual(['17 per-item writes batched, at most 1000 items a statement (--chunk)', 'each batched statement writes its chunk all or nothing: review code that relied on the rows an earlier item wrote before a later one failed']);
   });
 
   it('with --mark, leaves a hotpath-todo comment above each site it leaves alone', async () => {

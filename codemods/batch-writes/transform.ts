@@ -12,20 +12,29 @@ import { addNamedImport } from '../dataloader/trpc-context.js';
  */
 const CHUNKS = ['100', '250', '500', '1000', '2000', '5000'];
 const DEFAULT_CHUNK = '1000';
+/**
+ * Updates whose `set` values change per item: one `CASE` on the key per such column (the default: proven
+ * to leave the same rows on PGlite, repeated keys included), or `refuse` to leave them for a person.
+ */
+const PER_ITEM_SET = ['case', 'refuse'];
+// SQLite's default limit of bound parameters (32,766 since 3.32; Postgres allows 65,535): a `CASE` batch binds
+// the key once for `inArray` and twice more (the key, the value) per column set per item.
+const MAX_PARAMETERS = 32_766;
 
 export const codemod: TsMorphCodemod = {
   kind: 'ts-morph',
   name: 'batch-writes',
   description: 'Drizzle inserts, updates and deletes run once per item → one statement per chunk of items (values([…]), inArray)',
-  accepts: { chunk: CHUNKS },
+  accepts: { chunk: CHUNKS, 'per-item-set': PER_ITEM_SET },
   run(project, options) {
     const chunk = options.options.chunk ?? DEFAULT_CHUNK;
+    const perItemSet = options.options['per-item-set'] === 'refuse' ? 'refuse' : 'case';
     let batched = 0;
     for (const [index, file] of options.files.entries()) {
       options.progress(index + 1);
       const source = project.getSourceFile(file);
       if (!source || !/\.[cm]?[jt]sx?$/.test(file)) continue;
-      batched += rewriteFile(source, chunk, options);
+      batched += rewriteFile(source, chunk, perItemSet, options);
     }
     if (batched > 0) {
       options.note(`${batched} per-item write${batched === 1 ? '' : 's'} batched, at most ${chunk} items a statement (--chunk)`);
@@ -35,12 +44,12 @@ export const codemod: TsMorphCodemod = {
 };
 
 /** Rewrites the file's batchable writes; returns how many. */
-function rewriteFile(source: SourceFile, chunk: string, options: TsMorphOptions): number {
+function rewriteFile(source: SourceFile, chunk: string, perItemSet: 'case' | 'refuse', options: TsMorphOptions): number {
   const file = source.getFilePath();
   const before = source.getFullText();
   let results;
   try {
-    results = findWriteSites(before, file);
+    results = findWriteSites(before, file, { perItemSet });
   } catch (error) {
     // A file that does not parse has nothing to rewrite; anything else is a bug to report, not to hide.
     if (!(error instanceof UnparsableSource)) throw error;
@@ -53,7 +62,7 @@ function rewriteFile(source: SourceFile, chunk: string, options: TsMorphOptions)
       options.bail(file, result.bail.line, result.bail.reason);
       continue;
     }
-    const reason = typeProblem(source, result.site);
+    const reason = typeProblem(source, result.site) ?? parameterProblem(result.site, chunk);
     if (reason) options.bail(file, result.site.line, reason);
     else sites.push(result.site);
   }
@@ -67,7 +76,7 @@ function rewriteFile(source: SourceFile, chunk: string, options: TsMorphOptions)
   if (batched.length === 0) return 0;
   const sql = sqlBinding(source);
   if (batched.some((s) => s.needsSql) && sql === 'other') {
-    for (const s of batched) options.bail(file, s.line, '`sql` here is not drizzle-orm\'s, and the batched upsert reads `excluded` values with it');
+    for (const s of batched) options.bail(file, s.line, '`sql` here is not drizzle-orm\'s, and the batch writes SQL with it (`excluded` values, `CASE`)');
     return 0;
   }
   // What the file's types say before the rewrite: a rewrite that adds an error is undone.
@@ -81,7 +90,7 @@ function rewriteFile(source: SourceFile, chunk: string, options: TsMorphOptions)
     const list = freeName(before, `${site.tableName}To${site.kind[0]!.toUpperCase()}${site.kind.slice(1)}`, names);
     taken.set(String(site.place.block), [...names, list]);
     const spread = site.itemIsArray ?? isArrayValue(source, site)!;
-    const type = site.kind === 'insert' ? `(typeof ${site.table}.$inferInsert)[]` : `(typeof ${site.table}.$inferSelect)["${site.column!.key}"][]`;
+    const type = listType(site);
     if (site.mapped) {
       const item = site.item.trimStart().startsWith('{') ? `(${site.item})` : site.item;
       const method = spread ? 'flatMap' : 'map';
@@ -91,7 +100,11 @@ function rewriteFile(source: SourceFile, chunk: string, options: TsMorphOptions)
       edits.push({ start: site.place.start, end: site.place.start, text: `const ${list}: ${type} = [];\n${site.place.indent}` });
       // `.values([a, b])` per item adds `a` and `b`.
       const inner = site.item.slice(1, -1);
-      const pushed = site.itemIsArray ? (inner.includes('\n') ? inner : inner.trim().replace(/,$/, '')) : `${spread ? '...' : ''}${site.item}`;
+      const pushed = site.perItemSet
+        ? `{ key: ${site.item}, set: { ${site.perItemSet.map((p) => p.text).join(', ')} } }`
+        : site.itemIsArray
+          ? inner.includes('\n') ? inner : inner.trim().replace(/,$/, '')
+          : `${spread ? '...' : ''}${site.item}`;
       const comments = site.comments.map((c) => `${c}\n${site.writeIndent}`).join('');
       edits.push({ start: site.replace[0], end: site.replace[1], text: `${comments}${list}.push(${pushed});` });
       if (site.returning) edits.push({ ...lineOf(before, site.returning.pushRange), text: '' });
@@ -101,6 +114,7 @@ function rewriteFile(source: SourceFile, chunk: string, options: TsMorphOptions)
       const needed = operators.get(site.operators!) ?? new Set<string>();
       needed.add('inArray');
       if (site.conditions.length) needed.add('and');
+      if (site.perItemSet) needed.add('eq');
       operators.set(site.operators!, needed);
     }
   }
@@ -152,6 +166,8 @@ function batchLoop(site: WriteSite, list: string, chunk: string): string {
   if (site.kind === 'insert') {
     const insert = `${site.receiver}.insert(${site.table}).values(${part})${site.conflict ? `.${site.conflict}` : ''}`;
     statement = site.returning ? `${site.returning.into}.push(...(await ${insert}.returning(${site.returning.fields})));` : `await ${insert}${site.terminal};`;
+  } else if (site.perItemSet) {
+    statement = caseUpdate(site, part, `${copied} ${list} ${i}`, site.place.indent + site.place.unit);
   } else {
     const keyed = `inArray(${site.column!.text}, ${part})`;
     const where = site.conditions.length ? `and(${site.conditions.map((c) => c ?? keyed).join(', ')})` : keyed;
@@ -161,6 +177,47 @@ function batchLoop(site: WriteSite, list: string, chunk: string): string {
   // Parts written over several lines keep their layout, one level inside the new loop.
   const body = statement.split(`\n${site.writeIndent}`).join(`\n${indent}${unit}`);
   return `\n${indent}for (let ${i} = 0; ${i} < ${list}.length; ${i} += ${chunk}) {\n${indent}${unit}${body}\n${indent}}`;
+}
+
+/**
+ *   const part = list.slice(i, i + 1000).reverse();
+ *   await db.update(t).set({ status: "done", name: sql`case ${sql.join(part.map((row) => sql`when ${eq(t.id, row.key)}
+ *     then ${sql.param(row.set.name, t.name)}`), sql` `)} else ${t.name} end` }).where(inArray(t.id, part.map((row) => row.key)));
+ * Last item first: of a key listed twice the `CASE` takes the first match, the loop's last write. `else` the
+ * column itself gives the `CASE` the column's type (Postgres would read untyped parameters as text), and
+ * `sql.param(value, column)` encodes each value as `set()` does (JSON, dates).
+ */
+function caseUpdate(site: WriteSite, part: string, taken: string, indent: string): string {
+  const chunkName = freeName(taken, 'part');
+  const row = freeName(`${taken} ${chunkName}`, 'row');
+  const column = (name: string) => `${site.table}.${name}`;
+  const cases = site.perItemSet!.map(
+    (p) => `${p.column}: sql\`case \${sql.join(${chunkName}.map((${row}) => sql\`when \${eq(${site.column!.text}, ${row}.key)} then \${sql.param(${row}.set.${p.column}, ${column(p.column)})}\`), sql\` \`)} else \${${column(p.column)}} end\``,
+  );
+  const set = [...(site.set ? [site.set] : []), ...cases].join(`,\n${indent}  `);
+  const keyed = `inArray(${site.column!.text}, ${chunkName}.map((${row}) => ${row}.key))`;
+  const where = site.conditions.length ? `and(${site.conditions.map((c) => c ?? keyed).join(', ')})` : keyed;
+  return [
+    `// Last item first: for a key listed twice, \`case\` takes the first match, which is the value the loop wrote last.`,
+    `const ${chunkName} = ${part}.reverse();`,
+    `await ${site.receiver}.update(${site.table}).set({\n${indent}  ${set},\n${indent}}).where(${where})${site.terminal};`,
+  ].join(`\n${indent}`);
+}
+
+/** The item list's type: rows, keys, or keys with their values per column. */
+function listType(site: WriteSite): string {
+  if (site.kind === 'insert') return `(typeof ${site.table}.$inferInsert)[]`;
+  const key = `(typeof ${site.table}.$inferSelect)["${site.column!.key}"]`;
+  if (!site.perItemSet) return `${key}[]`;
+  return `Array<{ key: ${key}; set: Pick<typeof ${site.table}.$inferInsert, ${site.perItemSet.map((p) => `"${p.column}"`).join(' | ')}> }>`;
+}
+
+/** A `CASE` batch binds 1 + 2 × columns parameters per item: too many for one statement at this chunk size. */
+function parameterProblem(site: WriteSite, chunk: string): string | null {
+  if (!site.perItemSet) return null;
+  const perItem = 1 + 2 * site.perItemSet.length;
+  if (perItem * Number(chunk) <= MAX_PARAMETERS) return null;
+  return `it sets ${site.perItemSet.length} columns per item: ${chunk} items would bind ${perItem * Number(chunk)} parameters, more than SQLite's ${MAX_PARAMETERS}; lower --chunk`;
 }
 
 /** Whether the file has a `sql` binding, and whether drizzle-orm's (imported from it, or from a module re-exporting it). */
@@ -179,12 +236,30 @@ function typeProblem(source: SourceFile, site: WriteSite): string | null {
   if (site.kind === 'insert' && site.itemIsArray === null && isArrayValue(source, site) === null) {
     return `the type of \`${site.item}\` does not say whether it is one row or a list of rows`;
   }
+  for (const p of site.perItemSet ?? []) {
+    const problem = perItemValueProblem(source, p, site.mayMutate);
+    if (problem) return problem;
+  }
   if (!site.mayMutate) return null;
   // The loop's other code runs before the batched write reads the listed values: they must be fresh and flat.
   const fresh = site.kind !== 'insert' || Node.isObjectLiteralExpression(node) || Node.isArrayLiteralExpression(node);
   if (!fresh || !holdsOnlyValues(node.getType(), 2)) {
     return `the loop's other code could change \`${site.item.length > 30 ? `${site.item.slice(0, 29)}…` : site.item}\` before the batched ${site.kind} reads it`;
   }
+  return null;
+}
+
+/**
+ * A value the `CASE` can hold as `set()` would: not `undefined` (for which `set()` leaves the column alone),
+ * and plain values (not SQL, which could read the table); only strings, numbers and the like when the
+ * loop's other code could change an object before the batch reads it.
+ */
+function perItemValueProblem(source: SourceFile, property: { column: string; valueRange: [number, number] }, mayMutate: boolean): string | null {
+  const type = nodeAt(source, property.valueRange)?.getType();
+  if (!type || type.isAny() || type.isUnknown()) return `the type of the value of \`${property.column}\` is not known: it could be SQL, or \`undefined\``;
+  const parts = type.isUnion() ? type.getUnionTypes() : [type];
+  if (parts.some((t) => t.isUndefined())) return `\`${property.column}\` may be \`undefined\`, which \`set()\` skips per item and one \`CASE\` cannot`;
+  if (!holdsOnlyValues(type, mayMutate ? 0 : 2)) return `the value of \`${property.column}\` is not a plain value (SQL, or an object the loop may change)`;
   return null;
 }
 

@@ -1,4 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { resolveCallee } from '../recognizers/callee.js';
 import { flattenChain, keyName, memberName, type ChainSegment } from '../recognizers/chain.js';
 import { recognizeDrizzleQuery, type DrizzleQuery } from '../recognizers/drizzle-query.js';
 import type { FileContext } from '../recognizers/file-context.js';
@@ -11,6 +12,7 @@ import { findQueryThroughHelpers } from '../recognizers/query-helpers.js';
 import { isSequential } from '../recognizers/sequential.js';
 import { walk } from '../recognizers/walk.js';
 import { analyzeSource } from './analyze.js';
+import { findWrite } from './loop-writes.js';
 import { indentBefore, text } from './source-text.js';
 
 export type WriteKind = 'insert' | 'update' | 'delete';
@@ -43,11 +45,17 @@ export interface WriteSite {
   column: { text: string; key: string } | null;
   /** Conditions `and()`-ed with the key that are the same for every item, as written; the key's is `null`. */
   conditions: Array<string | null>;
-  /** The `set({…})` of an update, as written. */
+  /** The `set({…})` of an update, as written; with `perItemSet`, the properties that are the same for every item, without braces. */
   set: string | null;
+  /**
+   * `set({ name: user.name.trim() })` by one key per item: the properties whose values change per item, as
+   * written (`name: user.name.trim()`, or `position` shorthand), with their columns. Each becomes one
+   * `CASE` on the key in the batched update.
+   */
+  perItemSet: Array<{ column: string; text: string; valueRange: [number, number] }> | null;
   /** `.onConflictDoNothing(…)` as written, or `''`. */
   conflict: string;
-  /** The conflict clause reads `excluded` values through drizzle-orm's `sql`, which the file must import. */
+  /** The batch uses drizzle-orm's `sql` (an upsert's `excluded` values, a `CASE` per column), which the file must import. */
   needsSql: boolean;
   /** `.run()` or `.execute()` that ends the chain (libSQL, any dialect), or `''`. */
   terminal: string;
@@ -73,6 +81,11 @@ export interface WriteSite {
 
 export type WriteResult = { site: WriteSite } | { bail: { line: number; reason: string } };
 
+export interface WriteSiteOptions {
+  /** Updates whose `set` values change per item: one `CASE` per column (`case`, the default) or left alone. */
+  perItemSet?: 'case' | 'refuse';
+}
+
 interface Candidate {
   node: TSESTree.CallExpression;
   iteration: Iteration;
@@ -88,10 +101,11 @@ interface Candidate {
  * tables of their own, so moving them after the loop changes no order any item can see. Declined: loops
  * that await anything else (a read, a write through a helper) or leave the function (`return`); writes in
  * `try`, whose per-item errors are handled; rows or keys computed with `await`, or with SQL that could read
- * what earlier items wrote; updates whose `set` changes per item; upserts (`onConflictDoUpdate`), where two
- * items with one key update the row twice, which one statement cannot.
+ * what earlier items wrote; updates whose `set` changes per item unless `perItemSet` is `case` (the default:
+ * one `CASE` per column, on one key); upserts (`onConflictDoUpdate`), where two items with one key update the
+ * row twice, which one statement cannot.
  */
-export function findWriteSites(source: string, filePath: string): WriteResult[] {
+export function findWriteSites(source: string, filePath: string, options: WriteSiteOptions = {}): WriteResult[] {
   return analyzeSource<WriteResult>(source, filePath, (file, found) => {
     const candidates: Candidate[] = [];
     const helpers: WriteResult[] = [];
@@ -103,14 +117,20 @@ export function findWriteSites(source: string, filePath: string): WriteResult[] 
         const query = recognizeDrizzleQuery(node, file);
         if (!query) {
           const viaHelper = findQueryThroughHelpers(node, file, 3);
-          if (viaHelper && isWrite(viaHelper.query.operation)) {
-            const name = text(file.context.sourceCode.text, node.callee);
+          if (!viaHelper) return;
+          const name = text(file.context.sourceCode.text, node.callee);
+          if (isWrite(viaHelper.query.operation)) {
             helpers.push({ bail: { line: node.loc.start.line, reason: `the ${viaHelper.query.operation} is inside \`${name}()\`: give it a form that takes all items, then call it once` } });
+            return;
           }
+          // A helper that reads first and writes after (as `no-n-plus-one` and the dataloader see it): listed too.
+          const target = resolveCallee(node, file);
+          const write = target && findWrite(target.fn.body ?? target.fn, target.file, 1);
+          if (write) helpers.push({ bail: { line: node.loc.start.line, reason: `\`${name}()\` reads and runs ${write} per item: give it a form that takes all items, then call it once` } });
           return;
         }
         if (!isWrite(query.operation) || isSequential(query.arguments, iteration, file)) return;
-        candidates.push({ node, iteration, result: describeWrite(node, query, iteration, file) });
+        candidates.push({ node, iteration, result: describeWrite(node, query, iteration, file, options) });
       },
       'Program:exit'() {
         for (const result of [...helpers, ...settleLoops(candidates, file)].sort((a, b) => lineOf(a) - lineOf(b))) found(result);
@@ -244,7 +264,7 @@ function sharedTable(group: Candidate[]): string | null {
   return null;
 }
 
-function describeWrite(node: TSESTree.CallExpression, query: DrizzleQuery, iteration: Iteration, file: FileContext): WriteSite | string {
+function describeWrite(node: TSESTree.CallExpression, query: DrizzleQuery, iteration: Iteration, file: FileContext, options: WriteSiteOptions): WriteSite | string {
   const source = file.context.sourceCode.text;
   const form = statementForm(query.node, iteration, file);
   if (typeof form === 'string') return form;
@@ -259,13 +279,13 @@ function describeWrite(node: TSESTree.CallExpression, query: DrizzleQuery, itera
   if (table.type !== T.Identifier && table.type !== T.MemberExpression) return 'its table is not a name';
   const tableName = table.type === T.Identifier ? table.name : memberName(table);
   if (!tableName) return 'its table is not a name';
-  const parsed = query.operation === 'insert' ? insertParts(steps, table, form, iteration, file) : keyedParts(steps, table, query.operation as WriteKind, iteration, file);
+  const parsed = query.operation === 'insert' ? insertParts(steps, table, form, iteration, file) : keyedParts(steps, table, query.operation as WriteKind, iteration, file, options);
   if (typeof parsed === 'string') return parsed;
   const item = parsed.item;
   if (!dependsOnIteration(item, iteration, file.context)) {
     return `it ${query.operation === 'insert' ? 'inserts the same row' : 'matches the same rows'} on every iteration: run it once, outside the loop`;
   }
-  const perItem = perItemProblem(item, table, file);
+  const perItem = [item, ...(parsed.perItemSet ?? []).map((p) => p.node.value)].map((n) => perItemProblem(n, table, file)).find(Boolean);
   if (perItem) return perItem;
   // What the batch after the loop copies must mean there what it meant in each item.
   const copied = [query.receiver, table, ...parsed.copied];
@@ -286,14 +306,15 @@ function describeWrite(node: TSESTree.CallExpression, query: DrizzleQuery, itera
     itemIsArray: query.operation === 'insert' ? (item.type === T.ArrayExpression ? true : item.type === T.ObjectExpression ? false : null) : false,
     column: parsed.column,
     conditions: parsed.conditions.map((c) => (c ? text(source, c) : null)),
-    set: parsed.set ? text(source, parsed.set) : null,
+    set: parsed.set ? setText(parsed.set, parsed.perItemSet, source) : null,
+    perItemSet: parsed.perItemSet?.map((p) => ({ column: p.column, text: text(source, p.node), valueRange: p.node.value.range })) ?? null,
     conflict: parsed.conflict ? conflictText(parsed.conflict, parsed.upsert ?? null, text(source, table), source) : '',
-    needsSql: Boolean(parsed.upsert?.excluded.length),
+    needsSql: Boolean(parsed.upsert?.excluded.length) || Boolean(parsed.perItemSet?.length),
     terminal,
     returning: form.returning && parsed.returning ? { ...form.returning, fields: parsed.returning } : null,
     replace: form.replace,
     writeIndent: /[^\S\n]*/.exec(source.slice(source.lastIndexOf('\n', node.range[0]) + 1))![0],
-    comments: strayComments(form.replace, [item, ...parsed.copied, ...parsed.conditions, parsed.set, parsed.conflict?.call ?? null, parsed.conflict?.member.property ?? null], file),
+    comments: strayComments(form.replace, [item, ...parsed.copied, ...parsed.conditions, parsed.set, ...(parsed.perItemSet ?? []).map((p) => p.node), parsed.conflict?.call ?? null, parsed.conflict?.member.property ?? null], file),
     mapped: form.mapped,
     place,
     mayMutate: mayMutate(iteration, form.replace),
@@ -332,6 +353,7 @@ function statementForm(query: TSESTree.CallExpression, iteration: Iteration, fil
       return { replace: statement.range, mapped: { collection: text(source, iteration.collection!), params }, returning: null };
     }
   }
+  // better-sqlite3's synchronous `.run()`: not batched until a proof on a real SQLite can show it (no driver is installed here).
   if (!awaited && query.parent?.type === T.ExpressionStatement) return 'it runs without `await` (SQLite\'s synchronous `.run()`): batch it by hand';
   if (!awaited) return 'it is not awaited where it is written';
   const parent = awaited.parent;
@@ -404,6 +426,7 @@ interface Parts {
   column: WriteSite['column'];
   conditions: Array<TSESTree.Node | null>;
   set: TSESTree.Node | null;
+  perItemSet?: PerItemProperty[] | null;
   conflict: ChainSegment | null;
   returning: string | null;
   operators: string | null;
@@ -535,7 +558,7 @@ function conflictText(step: ChainSegment, upsert: Upsert | null, table: string, 
 }
 
 /** `delete(t).where(eq(t.key, key))`, `update(t).set({…}).where(eq(t.key, key))`, also `and(eq(…), …)`. */
-function keyedParts(steps: ChainSegment[], table: TSESTree.Node, kind: WriteKind, iteration: Iteration, file: FileContext): Parts | string {
+function keyedParts(steps: ChainSegment[], table: TSESTree.Node, kind: WriteKind, iteration: Iteration, file: FileContext, options: WriteSiteOptions): Parts | string {
   const source = file.context.sourceCode.text;
   const expected = kind === 'update' ? ['update', 'set', 'where'] : ['delete', 'where'];
   const names = steps.map((s) => s.name);
@@ -544,22 +567,54 @@ function keyedParts(steps: ChainSegment[], table: TSESTree.Node, kind: WriteKind
     return `it is not \`${expected.map((n) => `${n}(…)`).join('.')}\``;
   }
   const set = kind === 'update' ? steps[1]!.call!.arguments[0]! : null;
-  if (set && dependsOnIteration(set, iteration, file.context)) {
-    return 'it sets values that change per item: one statement sets the same values on every row (write a `CASE` per row by hand)';
-  }
+  const perItemSet = set && dependsOnIteration(set, iteration, file.context) ? splitSet(set, iteration, file, options) : null;
+  if (typeof perItemSet === 'string') return perItemSet;
   const where = steps.at(-1)!.call!.arguments[0]!;
   const key = keyCondition(where, text(source, table), iteration, file);
   if (typeof key === 'string') return key;
+  const constant = perItemSet ? perItemSet.constant : set ? [set] : [];
   return {
     item: key.key,
-    copied: [...(set ? [set] : []), ...key.extra.filter((c) => c !== null)],
+    copied: [...constant, ...key.extra.filter((c) => c !== null)],
     column: key.column,
     conditions: key.extra,
     set,
+    perItemSet: perItemSet?.perItem ?? null,
     conflict: null,
     returning: null,
     operators: key.operators,
   };
+}
+
+interface PerItemProperty {
+  node: TSESTree.Property;
+  column: string;
+}
+
+/**
+ * `set({ status: "failed", resultReason: reason })`: the properties whose values change per item (each
+ * item's value is listed with its key) and those that are the same for all (copied into the batch).
+ */
+function splitSet(set: TSESTree.Node, iteration: Iteration, file: FileContext, options: WriteSiteOptions): { perItem: PerItemProperty[]; constant: TSESTree.Node[] } | string {
+  if ((options.perItemSet ?? 'case') === 'refuse') {
+    return 'it sets values that change per item (`--per-item-set=case` batches them as one `CASE` per column)';
+  }
+  if (set.type !== T.ObjectExpression) return 'it sets values that change per item, from an object that is not written out: write its properties in `set({…})`';
+  const perItem: PerItemProperty[] = [];
+  const constant: TSESTree.Node[] = [];
+  for (const p of set.properties) {
+    const column = p.type === T.Property && !p.computed ? keyName(p.key, false) : null;
+    if (p.type !== T.Property || !column || p.kind !== 'init' || p.method) return 'it sets values that change per item, with a spread or computed property: write each column out';
+    if (dependsOnIteration(p.value, iteration, file.context)) perItem.push({ node: p, column });
+    else constant.push(p.value);
+  }
+  return { perItem, constant };
+}
+
+/** The batch's `set({…})`: with values per item, only the properties that are the same for every item. */
+function setText(set: TSESTree.Node, perItem: PerItemProperty[] | null | undefined, source: string): string {
+  if (!perItem?.length || set.type !== T.ObjectExpression) return text(source, set);
+  return set.properties.filter((p) => !perItem.some((q) => q.node === p)).map((p) => text(source, p)).join(', ');
 }
 
 interface KeyCondition {
@@ -649,6 +704,8 @@ function evaluatedOnce(part: TSESTree.Node, table: TSESTree.Node, file: FileCont
   walk(part, (node) => {
     if (problem) return false;
     if (node.type === T.NewExpression && node.callee.type === T.Identifier && node.callee.name === 'Date' && node.arguments.length === 0) return false;
+    // `Date.now()`, like `new Date()`: the time is read once per chunk instead of once per item.
+    if (node.type === T.CallExpression && node.arguments.length === 0 && text(source, node.callee) === 'Date.now') return false;
     if (node.type === T.TaggedTemplateExpression) {
       if (readsTables(node, table, file)) problem = `\`${text(source, node).slice(0, 40)}\` reads the rows it writes: rows matched twice would change once`;
       return false;

@@ -8,7 +8,7 @@ export async function leftAlone(people: { id: number; email: string; name: strin
     await db.insert(users).values({ email: p.email, name: p.name }).onConflictDoUpdate({ target: users.email, set: { name: p.name } });
   }
   for (const p of people) {
-    await db.update(users).set({ visits: p.visits }).where(eq(users.id, p.id));
+    await db.update(users).set({ visits: p.visits > 0 ? p.visits : undefined }).where(eq(users.id, p.id));
   }
   for (const p of people) {
     const existing = await db.select().from(users).where(eq(users.email, p.email));
