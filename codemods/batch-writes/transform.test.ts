@@ -62,6 +62,7 @@ describe('batch-writes refusals', () => {
       'left-alone.ts:79: the insert is inside `addTag()`: give it a form that takes all items, then call it once',
       "left-alone.ts:86: its upsert sets `value` to a value that changes per item and is not the row's own: one statement cannot",
       'left-alone.ts:96: the loop also calls `notify()` (line 97) for its effect, which would then happen before the writes it now follows',
+      'left-alone.ts:110: it sets values that change per item in a `Promise.all(xs.map(…))` callback: loop with `for…of` first, then it is batched',
       "left-alone.ts:104: batched, the file would not type-check (Type 'SQL<unknown>' is not assignable to type 'string'.): batch it by hand",
     ]);
     expect(summary.notes).toEqual(['17 per-item writes batched, at most 1000 items a statement (--chunk)', 'each batched statement writes its chunk all or nothing: review code that relied on the rows an earlier item wrote before a later one failed']);
@@ -71,7 +72,7 @@ describe('batch-writes refusals', () => {
     const { dir } = await runIn('batch-writes-mark', true);
     const output = readFileSync(path.join(dir, 'left-alone.ts'), 'utf8').split('\n');
     expect(output[7]).toBe('    // hotpath-todo(batch-writes): an upsert (`onConflictDoUpdate`) whose items may share a key: one statement cannot update a row twice (Postgres refuses it); batched only over the keys of an object');
-    expect(output.filter((line) => line.includes('hotpath-todo(batch-writes)'))).toHaveLength(20);
+    expect(output.filter((line) => line.includes('hotpath-todo(batch-writes)'))).toHaveLength(21);
   });
 
   it('--chunk sets the rows per statement', async () => {

@@ -281,6 +281,7 @@ function describeWrite(node: TSESTree.CallExpression, query: DrizzleQuery, itera
   if (!tableName) return 'its table is not a name';
   const parsed = query.operation === 'insert' ? insertParts(steps, table, form, iteration, file) : keyedParts(steps, table, query.operation as WriteKind, iteration, file, options);
   if (typeof parsed === 'string') return parsed;
+  if (form.mapped && parsed.perItemSet) return 'it sets values that change per item in a `Promise.all(xs.map(…))` callback: loop with `for…of` first, then it is batched';
   const item = parsed.item;
   if (!dependsOnIteration(item, iteration, file.context)) {
     return `it ${query.operation === 'insert' ? 'inserts the same row' : 'matches the same rows'} on every iteration: run it once, outside the loop`;

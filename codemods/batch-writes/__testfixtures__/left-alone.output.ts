@@ -104,3 +104,8 @@ export async function stamp(userIds: number[]) {
     await db.insert(events).values({ userId, kind: sql`'stamped'` });
   }
 }
+
+// Values per item in concurrent callbacks: the CASE batch is written for loops only.
+export async function renameAll(list: { id: number; name: string }[]) {
+  await Promise.all(list.map((u) => db.update(users).set({ name: u.name }).where(eq(users.id, u.id))));
+}
