@@ -14,12 +14,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', fi
 const FIXTURES = path.join(ROOT, 'codemods/dataloader/__testfixtures__');
 const BUILD = path.join(ROOT, '.cache/dataloader-inline-proof');
 /** The pairs that run (`<name>.input.ts`), and the support modules they import. */
-export const MODULES = ['inline', 'inline-helpers', 'inline-outside-trpc', 'inline-transaction', 'auto'] as const;
+export const MODULES = ['inline', 'inline-helpers', 'inline-reshaped-helpers', 'inline-outside-trpc', 'inline-transaction', 'auto'] as const;
 const SUPPORT = ['schema.ts', 'post-queries.ts', 'trpc.ts', 'context.ts'];
 
 type Module = Record<string, (...args: never[]) => Promise<unknown>>;
 /** The fixtures' exports, by module: `inlineHelpers.commentAuthors`. */
-export type Modules = Record<'inline' | 'inlineHelpers' | 'inlineOutsideTrpc' | 'inlineTransaction' | 'auto', Module>;
+export type Modules = Record<'inline' | 'inlineHelpers' | 'inlineReshapedHelpers' | 'inlineOutsideTrpc' | 'inlineTransaction' | 'auto', Module>;
 
 export interface InlineProof {
   before: Modules;

@@ -21,6 +21,10 @@ const CASES = [
   { name: 'findMany per key, grouped', run: (m: Modules) => m.inline.postsWithComments!(), before: 51, after: 2 },
   { name: 'a local helper that is only the query', run: (m: Modules) => m.inlineHelpers.commentAuthors!(), before: 51, after: 2 },
   { name: "another module's helper", run: (m: Modules) => m.inlineHelpers.commentPosts!(), before: 51, after: 2 },
+  // Helpers that reshape their row: `[row] = …limit(1)` on a database they are given, `?? null`, `rows[0] ?? null`.
+  { name: 'helper given the database: the first row of limit(1), or null', run: (m: Modules) => m.inlineReshapedHelpers.commentAuthorNames!(), before: 51, after: 2 },
+  { name: 'helper: findFirst ?? null, per item of Promise.all(map)', run: (m: Modules) => m.inlineReshapedHelpers.replyPosts!(), before: 51, after: 2 },
+  { name: 'helper: rows[0] ?? null by a unique column', run: (m: Modules) => m.inlineReshapedHelpers.usersByHandles!(handles as never), before: 5, after: 1 },
   {
     name: 'route handler: select() of fields with orderBy, per post',
     run: async (m: Modules) => ((await m.inlineOutsideTrpc.GET!(request(20) as never)) as Response).json(),
@@ -53,7 +57,7 @@ describe('dataloader --strategy=inline on PGlite', () => {
 
   it('rewrote every fixture it runs', () => {
     expect(proof.summary.failed).toEqual([]);
-    expect(proof.summary.changed.sort()).toEqual(['auto.ts', 'inline-helpers.ts', 'inline-outside-trpc.ts', 'inline-transaction.ts', 'inline.ts']);
+    expect(proof.summary.changed.sort()).toEqual(['auto.ts', 'inline-helpers.ts', 'inline-outside-trpc.ts', 'inline-reshaped-helpers.ts', 'inline-transaction.ts', 'inline.ts']);
   });
 
   it.for(CASES)('$name: the same JSON, $before queries before and $after after', async ({ run, before, after }) => {
@@ -70,6 +74,11 @@ describe('dataloader --strategy=inline on PGlite', () => {
     const comments = (await proof.after.inline.postsWithComments!()) as unknown[][];
     expect(comments.filter((c) => c.length === 0).length).toBeGreaterThan(0);
     expect(comments.filter((c) => c.length > 1).length).toBeGreaterThan(0);
+    // A missing row reads `null` after the rewrite as before, where the helper's `?? null` made it so.
+    const posts = (await proof.after.inlineReshapedHelpers.replyPosts!()) as unknown[];
+    expect(posts.filter((p) => p === null).length).toBeGreaterThan(0);
+    const byHandle = (await proof.after.inlineReshapedHelpers.usersByHandles!(handles as never)) as Array<{ name: string } | null>;
+    expect(byHandle.map((u) => u?.name ?? null)).toEqual(['User 3', 'User 17', null, 'User 3', 'User 40']);
     const digest = (await proof.after.inlineOutsideTrpc.digest!(handles as never)) as string;
     expect(digest.split('\n')).toEqual(['User 3 (@user3)', 'User 17 (@user17)', '@nobody is gone', 'User 3 (@user3)', 'User 40 (@user40)']);
   });

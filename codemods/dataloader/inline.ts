@@ -1,6 +1,6 @@
 import { Node, type Project, type SourceFile } from 'ts-morph';
 import type { TsMorphOptions } from '../../src/codemod.js';
-import type { LookupSite } from '../../src/codemods/lookups.js';
+import type { ImportNeed, LookupSite } from '../../src/codemods/lookups.js';
 import { changesOf, keysOf, keyTypeMismatch, mayBeNull, notAnArray, type FileChanges } from './file-changes.js';
 import { batchQuery, GROUP_BY_KEY, loaderName, specifierFrom } from './loader-code.js';
 
@@ -40,17 +40,36 @@ export function inline(project: Project, found: Found[], options: TsMorphOptions
       changes.edits.push({ start: batch.at, end: batch.at, text: `${declaration(name, site, query, unit).join(`\n${batch.indent}`)}\n${batch.indent}` });
       if (site.lookup.kind !== 'one') changes.functions.set('groupByKey', GROUP_BY_KEY.replace(/^( {2})+/gm, (spaces) => unit.repeat(spaces.length / 2)));
     }
-    const one = site.lookup.kind === 'one';
-    const [start, end, promised, bare] = replaced(source, site, one);
-    const lookup = one ? `${name}.get(${site.key})` : bare || promised ? `${name}.get(${site.key}) ?? []` : `(${name}.get(${site.key}) ?? [])`;
+    const value = valueOf(name, site);
+    const [start, end, promised, bare] = replaced(source, site, !value.low);
+    const lookup = value.low && !bare && !promised ? `(${value.text})` : value.text;
     changes.edits.push({ start, end, text: promised ? `Promise.resolve(${lookup})` : lookup });
     changes.import('drizzle-orm', 'inArray');
     if (site.lookup.conditions.length) changes.import('drizzle-orm', 'and');
     if (site.helper) {
       changes.helpers.add(site.helper);
-      for (const need of [site.database!, ...site.lookup.imports]) changes.import(specifierFrom(need, file), need.imported, need.local);
+      for (const need of helperNeeds(site)) changes.import(specifierFrom(need, file), need.imported, need.local);
     }
   }
+}
+
+/**
+ * What the call's value becomes: the key's row (`one`) or rows (`[]` when none), then the helper's own
+ * steps on it (`[0]`, `?? null`). `low`: the text is a `??`, which needs parentheses where it is not bare.
+ */
+function valueOf(name: string, site: LookupSite): { text: string; low: boolean } {
+  let value = { text: `${name}.get(${site.key})`, low: false };
+  if (site.lookup.kind !== 'one') value = { text: `${value.text} ?? []`, low: true };
+  for (const step of site.steps) {
+    if (step === 'first') value = { text: `${value.low ? `(${value.text})` : value.text}[0]`, low: false };
+    else value = { text: `${value.text} ?? null`, low: true };
+  }
+  return value;
+}
+
+/** The database (when the helper imports it) and the bindings its query reads: the caller imports them. */
+function helperNeeds(site: LookupSite): ImportNeed[] {
+  return [...(site.database ? [site.database] : []), ...site.lookup.imports];
 }
 
 function declaration(name: string, site: LookupSite, query: string, unit: string): string[] {
@@ -109,7 +128,7 @@ function isCollected(fn: Node): boolean {
 function importClash(source: SourceFile, site: LookupSite): string | null {
   if (!site.helper) return null;
   const text = source.getFullText();
-  for (const need of [site.database!, ...site.lookup.imports]) {
+  for (const need of helperNeeds(site)) {
     const specifier = specifierFrom(need, source.getFilePath());
     const imported = source.getImportDeclarations().some(
       (d) => d.getModuleSpecifierValue() === specifier && !d.isTypeOnly() && d.getNamedImports().some((n) => n.getName() === need.imported && (n.getAliasNode()?.getText() ?? n.getName()) === need.local && !n.isTypeOnly()),

@@ -93,6 +93,8 @@ describe('dataloader', () => {
       'inline-left-alone.ts:58: the items are loaded one after another and the loop changes `queue` while it runs, so keys read before it would not be the keys it reads',
       'inline-left-alone.ts:70: the items are loaded one after another and the loop changes `row.authorId` while it runs, so keys read before it would not be the keys it reads',
       'inline-left-alone.ts:78: the collection `ids` is of type `Set<number>`, not an array, so its keys cannot be read with `.map()`',
+      'inline-reshaped-helpers.ts:66: `getUserOrThrow()`: it does more with the row than return it (a check, a throw, another statement): batch inside it, or give it a loader by hand',
+      'inline-reshaped-helpers.ts:67: `firstPostOf()` takes the first of the rows of `posts.authorId`, which is not unique: which one depends on the plan',
     ]);
   });
 

@@ -12,6 +12,7 @@ import { findEnclosingProcedure } from '../recognizers/trpc-procedure.js';
 import { walk } from '../recognizers/walk.js';
 import { analyzeSource } from './analyze.js';
 import { readTableColumns, type ColumnInfo } from '../recognizers/drizzle-schema.js';
+import { readHelper, type ResultStep } from './helper-body.js';
 import { findWrite } from './loop-writes.js';
 import { text } from './source-text.js';
 
@@ -40,6 +41,8 @@ export interface Lookup {
   column: string;
   /** What the key column holds: a batch matches rows to keys by value, so the key must hold the same. */
   keyType: ColumnInfo['type'];
+  /** Whether the key column is unique: then each key has one row at most. */
+  unique: boolean;
   /** Relational options besides `where` (`with: {…}`, `orderBy: …`), as written; `''` for none. */
   options: string;
   /** The arguments of a `select()`'s `.orderBy(…)`, as written; `''` for none. Grouping keeps the order. */
@@ -78,6 +81,8 @@ export interface LookupSite {
   keyRange: [number, number];
   /** The helper the query is in (`getAuthor`), or `null` when the site is the query itself. */
   helper: string | null;
+  /** What the helper does to the query's result before returning it (`[0]`, `?? null`): the call's value. */
+  steps: ResultStep[];
   /** The expression that reaches the tRPC context (`ctx`, `opts.ctx`), when the site is in a procedure. */
   ctx: string | null;
   /** Where `ctx, ` must be added to the resolver's `({ input })` for `ctx` to exist; `null` when it does. */
@@ -123,7 +128,7 @@ export function findLookupSites(source: string, filePath: string, contextKeys?: 
       // Each statement needs the one before (an insert using the id the last one returned): no batch, no report.
       if (query && query.operation !== 'batch' && isSequential(query.arguments, iteration, file)) return;
       const line = node.loc.start.line;
-      const result = query ? directSite(node, query, iteration, file, contextKeys) : helperSite(node, iteration, file, contextKeys);
+      const result = query ? directSite(node, query, iteration, file, contextKeys) : helperSite(node, viaHelper!.helpers, iteration, file, contextKeys);
       found(typeof result === 'string' ? { bail: { line, reason: result } } : { site: result });
     },
   }));
@@ -159,26 +164,37 @@ function directSite(
     receiver: text(file.context.sourceCode.text, query.receiver),
     database,
     helper: null,
+    steps: [],
     notForLoaders,
     notInline: madeInLoop ? `its database \`${root.name}\` is made inside the loop, so no query can run before it` : null,
   });
 }
 
-/** `getAuthor(n.actorId)` where `getAuthor(id)` only returns `db.query.users.findFirst({ where: eq(users.id, id) })`. */
+/**
+ * `getAuthor(n.actorId)` where `getAuthor(id)` only returns `db.query.users.findFirst({ where: eq(users.id, id) })`,
+ * or returns its row reshaped (`const [row] = await …limit(1); return row ?? null`), on an imported database
+ * or on one it is passed (`getAuthor(db, id)`: the caller's argument is the database then).
+ */
 function helperSite(
   node: TSESTree.CallExpression,
+  helpers: readonly string[],
   iteration: Iteration,
   file: FileContext,
   contextKeys: readonly string[] | undefined,
 ): LookupSite | string {
   const target = resolveCallee(node, file);
-  const query = target && soleQuery(target.fn, target.file);
-  if (!target || !query) {
-    const name = text(file.context.sourceCode.text, node.callee);
+  const read = target && readHelper(target.fn, target.file);
+  const name = text(file.context.sourceCode.text, node.callee);
+  if (!target || !read || typeof read === 'string') {
     const write = target && findWrite(target.fn.body ?? target.fn, target.file, 1);
     if (write) return `a write per item: \`${name}()\` runs ${write}, so it is not a lookup: batch its writes by hand`;
+    if (typeof read === 'string') return `\`${name}()\`: ${read}`;
+    if (helpers.length > 1) {
+      return `\`${name}()\` reaches its query through \`${helpers.slice(1).join('()` → `')}()\`: batch inside it, or give it a loader by hand`;
+    }
     return `\`${name}()\` does more than return one lookup by key: batch inside it, or give it a loader by hand`;
   }
+  const { query, steps, dbParam } = read;
   const parsed = parseLookup(query, target.file, () => false, null);
   if (typeof parsed === 'string') return `in \`${target.name}()\`: ${parsed}`;
   const index = target.fn.params.findIndex((p) => p.type === T.Identifier && parsed.key.type === T.Identifier && p.name === parsed.key.name);
@@ -187,6 +203,26 @@ function helperSite(
     return `the key of \`${target.name}()\`'s query is not one of its parameters`;
   }
   if (!dependsOnIteration(argument, iteration, file.context)) return 'the key is the same on every iteration: hoist the call out of the loop';
+  const reshaped = steps.length > 0 ? `\`${target.name}()\` reshapes its rows: the inline strategy rewrites it, a loader would not` : null;
+  if (steps.includes('first') && parsed.lookup.kind === 'one') return `\`${target.name}()\` takes element 0 of a single row`;
+  if (steps.includes('first') && !parsed.lookup.unique) {
+    return `\`${target.name}()\` takes the first of the rows of \`${parsed.lookup.table.local}.${parsed.lookup.column}\`, which is not unique: which one depends on the plan`;
+  }
+  if (dbParam !== null) {
+    const db = node.arguments[dbParam];
+    if (!db || db.type === T.SpreadElement || !isPlainReference(db)) return `the database \`${target.name}()\` is given is not a plain name`;
+    if (dependsOnIteration(db, iteration, file.context)) return `the database \`${target.name}()\` is given changes per item`;
+    const root = rootIdentifier(db);
+    return site(node, parsed.lookup, text(file.context.sourceCode.text, argument), argument, iteration, file, {
+      ...procedureCtx(node, file),
+      receiver: text(file.context.sourceCode.text, db),
+      database: null,
+      helper: target.name,
+      steps,
+      notForLoaders: reshaped ?? `\`${target.name}()\` is given its database: the inline strategy rewrites it on that one`,
+      notInline: root && definedWithin(root, iteration.node, file) ? `its database \`${root.name}\` is made inside the loop, so no query can run before it` : null,
+    });
+  }
   const origin = originOf(query.receiver, target.file);
   const keys = contextKeys ?? target.file.settings.drizzle.contextKeys;
   if (isContextMember(origin, keys)) return `\`${target.name}()\` reads a context it is passed: call its loader where the context is`;
@@ -197,7 +233,8 @@ function helperSite(
     receiver: text(target.file.context.sourceCode.text, query.receiver),
     database,
     helper: target.name,
-    notForLoaders: null,
+    steps,
+    notForLoaders: reshaped,
     notInline: null,
   });
 }
@@ -209,7 +246,7 @@ function site(
   keyNode: TSESTree.Node,
   iteration: Iteration,
   file: FileContext,
-  where: Pick<LookupSite, 'ctx' | 'addCtxAt' | 'receiver' | 'database' | 'helper' | 'notForLoaders' | 'notInline'>,
+  where: Pick<LookupSite, 'ctx' | 'addCtxAt' | 'receiver' | 'database' | 'helper' | 'steps' | 'notForLoaders' | 'notInline'>,
 ): LookupSite | string {
   const concurrent = iteration.kind === 'callback' && iteration.concurrent;
   if (!concurrent && iteration.kind !== 'for-of' && iteration.kind !== 'callback') {
@@ -232,17 +269,6 @@ function site(
     batch: typeof point === 'string' ? null : point,
     noBatch: typeof point === 'string' ? point : null,
   };
-}
-
-/** The query a function consists of: `return <query>` as its only statement, or its arrow body. */
-function soleQuery(fn: TSESTree.FunctionLike, file: FileContext): DrizzleQuery | null {
-  let expr: TSESTree.Node | null | undefined = fn.body;
-  if (expr?.type === T.BlockStatement) {
-    const only = expr.body.length === 1 ? expr.body[0] : null;
-    expr = only?.type === T.ReturnStatement ? only.argument : null;
-  }
-  if (expr?.type === T.AwaitExpression) expr = expr.argument;
-  return expr?.type === T.CallExpression ? recognizeDrizzleQuery(expr, file) : null;
 }
 
 interface Parsed {
@@ -301,6 +327,7 @@ function relational(segments: ChainSegment[], file: FileContext, varies: (node: 
       table: condition.table,
       column: condition.column,
       keyType: info.type,
+      unique: info.unique,
       options: rest.map((p) => text(source, p)).join(', '),
       orderBy: '',
       fields: '',
@@ -355,6 +382,7 @@ function select(segments: ChainSegment[], file: FileContext, varies: (node: TSES
       table: condition.table,
       column: condition.column,
       keyType: info.type,
+      unique: info.unique,
       options: '',
       orderBy: orderByCall ? orderByCall.arguments.map((a) => text(source, a)).join(', ') : '',
       fields: fields ? text(source, fields) : '',
