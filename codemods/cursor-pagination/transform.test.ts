@@ -39,7 +39,7 @@ describe('cursor-pagination', () => {
 
   it('says why it leaves builders, offset cursors and helpers alone', () => {
     expect(run(path.join(FIXTURES, 'refused.input.ts')).bails).toEqual([
-      '16: the result carries `total` next to the page: a client that shows page numbers or jumps to a page needs the offset; if none does, run with --keep-total',
+      '16: the result carries `total` next to the page: a client that shows page numbers or jumps to a page needs the offset, rewrite client and server together',
       '29: the order of `query` is chosen at run time (`orderBy` at line 26): a cursor needs one order per branch, write it by hand',
       '38: `base` is also used at line 37: the cursor condition would change that use too',
       '45: `.leftJoin(comments)` is not on a unique column of `comments`: it can repeat rows, so no column orders them totally',
