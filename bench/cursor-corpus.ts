@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
+import type { Options } from 'jscodeshift';
 import type { HotpathApi } from '../src/codemod.js';
 import transform from '../codemods/cursor-pagination/transform.js';
 import rule from '../rules/no-offset-pagination.js';
@@ -65,8 +66,9 @@ function reportedLines(source: string, file: string): number[] {
  * Runs the transform on every labelled file. A labelled site counts as rewritten when the rule reports it
  * before and the file's output has one report fewer per rewritten site; the others get the reason the
  * codemod gave for the nearest site at or above their line (a query starts above its `.offset`).
+ * `options` are the codemod's (`{ 'keep-total': 'true' }` for `--keep-total`).
  */
-export function runCorpus(): CorpusRun {
+export function runCorpus(options: Options = {}): CorpusRun {
   const run: CorpusRun = { sites: [], rewritten: 0, reasons: [], unparsable: [], unstable: [] };
   for (const app of listApps()) {
     // A scratch checkout with its workspace packages linked, as the corpus scorer lints it: imports such as
@@ -76,7 +78,7 @@ export function runCorpus(): CorpusRun {
       const dir = path.join(scratch, app);
       cpSync(path.join(APPS, app), dir, { recursive: true });
       linkModules(dir, true);
-      for (const entry of labelledFiles(dir)) runFile(path.join(dir, entry), `${app}/${entry}`, run);
+      for (const entry of labelledFiles(dir)) runFile(path.join(dir, entry), `${app}/${entry}`, run, options);
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
@@ -92,13 +94,13 @@ export function runCorpus(): CorpusRun {
   return run;
 }
 
-function runFile(file: string, name: string, run: CorpusRun): void {
+function runFile(file: string, name: string, run: CorpusRun, options: Options): void {
   const source = readFileSync(file, 'utf8');
   const labels = source.split('\n').flatMap((line, i) => (LABEL.test(line) ? [i + 1] : []));
   const bails: Array<{ line: number; reason: string }> = [];
   const api = { bail: (line: number, reason: string) => void bails.push({ line, reason }) } as HotpathApi;
-  const output = transform({ path: file, source }, api) ?? source;
-  if (output !== source && transform({ path: file, source: output }, { bail: () => {} } as unknown as HotpathApi) !== undefined) run.unstable.push(name);
+  const output = transform({ path: file, source }, api, options) ?? source;
+  if (output !== source && transform({ path: file, source: output }, { bail: () => {} } as unknown as HotpathApi, options) !== undefined) run.unstable.push(name);
   const before = reportedLines(source, file);
   let after: number[];
   try {
@@ -122,7 +124,7 @@ function runFile(file: string, name: string, run: CorpusRun): void {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const run = runCorpus();
+  const run = runCorpus(process.argv.includes('--keep-total') ? { 'keep-total': 'true' } : {});
   console.log(`${run.rewritten} of ${run.sites.length} labelled offset sites rewritten (${Math.round((100 * run.rewritten) / run.sites.length)} %)`);
   for (const [reason, count] of run.reasons) console.log(`${String(count).padStart(3)}  ${reason}`);
   for (const site of run.sites) console.log(`${site.outcome === 'rewritten' ? '✓' : '✗'} ${site.site}  ${site.outcome === 'rewritten' ? '' : site.outcome}`);

@@ -15,6 +15,8 @@ export interface JscodeshiftCodemod {
   kind: 'jscodeshift';
   name: string;
   description: string;
+  /** The values `options` may hold, by option name (`keep-total: ['true']`); the CLI rejects others. */
+  accepts?: Record<string, string[]>;
   transform(file: FileInfo, api: HotpathApi, options: Options): string | null | undefined;
 }
 

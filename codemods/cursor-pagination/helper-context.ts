@@ -58,8 +58,9 @@ export function findPageHelper(offset: TSESTree.Node, fn: TSESTree.FunctionLike,
   return { fn, name, param, calls };
 }
 
-export function rewritePageHelper(helper: PageHelper, form: QueryForm, terms: OrderTerm[], source: string): Edit[] | string {
-  const paged = rewritePaged(helper.fn, 'cursor', form, terms, source);
+export function rewritePageHelper(helper: PageHelper, form: QueryForm, terms: OrderTerm[], source: string, total: string | null = null): Edit[] | string {
+  const pageRead = new RegExp(`(?<![\\w$.])${helper.param.name}(?![\\w$])`);
+  const paged = rewritePaged(helper.fn, 'cursor', form, terms, source, total ? { total, pageRead } : null);
   if (typeof paged === 'string') return paged;
   const type = `{ ${terms.map((t) => `${t.column}: ${TS_TYPE[t.info.type]}${t.nullable ? ' | null' : ''}`).join('; ')} } | null | undefined`;
   const fields = new Set<TSESTree.Property>();

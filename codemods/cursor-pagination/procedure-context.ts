@@ -1,13 +1,14 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { ColumnInfo } from '../../src/recognizers/drizzle-schema.js';
 import { indentBefore, text } from '../../src/codemods/source-text.js';
-import { keyName, memberName } from '../../src/recognizers/chain.js';
+import { flattenChain, keyName, memberName } from '../../src/recognizers/chain.js';
 import { isFunction } from '../../src/recognizers/per-item.js';
 import type { TrpcProcedure } from '../../src/recognizers/trpc-procedure.js';
 import { walk } from '../../src/recognizers/walk.js';
 import { lineEnd, lineIndent, replaceNode, type Edit } from './edits.js';
 import { keysetCondition, orderText, readKey, type OrderTerm } from './keyset.js';
 import type { QueryForm } from './query-form.js';
+import { rowsBinding, totalResult, type ResultShape } from './total-result.js';
 
 const PAGE_FIELDS = new Set(['page', 'offset', 'skip']);
 const ZOD: Record<ColumnInfo['type'], string> = {
@@ -43,8 +44,14 @@ export function rewriteProcedure(
   form: QueryForm,
   terms: OrderTerm[],
   source: string,
+  total: string | null = null,
 ): Edit[] | string {
-  const paged = rewritePaged(procedure.resolver!, 'input.cursor', form, terms, source);
+  // tRPC validates a declared output: zod drops a `nextCursor` it does not list, a type error at best.
+  if (flattenChain(procedure.node).segments.some((s) => s.name === 'output' && s.call)) {
+    return 'the procedure declares its output (`.output(…)`): add `nextCursor` to it and rewrite it by hand';
+  }
+  const pageRead = new RegExp(`\\binput\\s*\\.\\s*${keyName(field.key, field.computed)}\\b`);
+  const paged = rewritePaged(procedure.resolver!, 'input.cursor', form, terms, source, total ? { total, pageRead } : null);
   return typeof paged === 'string' ? paged : [replaceNode(field, `cursor: ${cursorSchema(terms)}`), ...paged];
 }
 
@@ -53,12 +60,19 @@ export function cursorSchema(terms: OrderTerm[]): string {
   return `z.object({ ${terms.map((t) => `${t.column}: ${ZOD[t.info.type]}${t.nullable ? '.nullable()' : ''}`).join(', ')} }).nullish()`;
 }
 
+/** A total kept next to the page (`--keep-total`): its key, and what reads the page number in the result. */
+export interface KeptTotal {
+  total: string;
+  pageRead: RegExp;
+}
+
 /**
  * The query continues after `cursor` (an expression of the cursor object) and fetches one row more than a
- * page; `fn`, the function that runs it, returns `{ items, nextCursor }`.
+ * page; `fn`, the function that runs it, returns `{ items, nextCursor }`, or with a kept total its own
+ * result object with `nextCursor` added.
  */
-export function rewritePaged(fn: TSESTree.FunctionLike, cursor: string, form: QueryForm, terms: OrderTerm[], source: string): Edit[] | string {
-  const result = resultShape(fn, form.awaited);
+export function rewritePaged(fn: TSESTree.FunctionLike, cursor: string, form: QueryForm, terms: OrderTerm[], source: string, kept: KeptTotal | null = null): Edit[] | string {
+  const result = kept ? totalResult(fn, form.awaited, kept.total, kept.pageRead, source) : resultShape(fn, form.awaited);
   if (typeof result === 'string') return result;
   const limit = text(source, form.limit!);
   const condition = `${cursor} ? ${keysetCondition(form.table, terms, (t) => `${cursor}.${t.column}`)} : undefined`;
@@ -67,10 +81,6 @@ export function rewritePaged(fn: TSESTree.FunctionLike, cursor: string, form: Qu
     ...form.rewrite(source, { condition, orderText: orderText(form.table, terms), limit: `${limit} + 1` }),
     ...result.rewrite(source, limit, nextCursor),
   ];
-}
-
-interface ResultShape {
-  rewrite(source: string, limit: string, nextCursor: (last: string) => string): Edit[];
 }
 
 /**
@@ -121,24 +131,18 @@ function resultShape(resolver: TSESTree.FunctionLike, executed: TSESTree.Node): 
     };
   }
   if (body?.type !== T.BlockStatement) return 'the procedure returns the rows in a shape it does not follow';
-  const declaration = body.body.find(
-    (s): s is TSESTree.VariableDeclaration =>
-      s.type === T.VariableDeclaration &&
-      s.declarations.length === 1 &&
-      s.declarations[0]!.id.type === T.Identifier &&
-      s.declarations[0]!.init?.type === T.AwaitExpression &&
-      s.declarations[0]!.init.argument === executed,
-  );
+  const binding = rowsBinding(body, executed);
   const last = body.body.at(-1);
-  if (!declaration || last?.type !== T.ReturnStatement || !last.argument || countReturns(body) !== 1) {
+  if (!binding || last?.type !== T.ReturnStatement || !last.argument || countReturns(body) !== 1) {
     return 'the procedure does not read the rows as `const rows = await query` and return once at its end';
   }
-  const name = (declaration.declarations[0]!.id as TSESTree.Identifier).name;
+  const { declaration, id } = binding;
+  const name = id.name;
   const fetched = `${name}WithNext`;
   const returned = last.argument;
   return {
     rewrite: (source, limit, nextCursor) => [
-      replaceNode(declaration.declarations[0]!.id, fetched),
+      replaceNode(id, fetched),
       // After the declaration's line, so that a comment at its end stays with it.
       { start: lineEnd(source, declaration.range[1]), end: lineEnd(source, declaration.range[1]), text: `\n${indentBefore(source, declaration)}const ${name} = ${fetched}.slice(0, ${limit});` },
       replaceNode(

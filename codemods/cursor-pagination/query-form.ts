@@ -141,7 +141,7 @@ function readFindMany(query: DrizzleQuery, path: string, source: string): QueryF
     keyOf: (term) => (chosen ? (includesColumn(chosen.value as TSESTree.ObjectExpression, term.column) ? term.column : null) : term.column),
     rewrite: (src, w) => [
       where
-        ? joinCondition(src, [where.value], w.condition)
+        ? shorthandSafe(where, joinCondition(src, [where.value], w.condition))
         : options.properties[0]
           ? { start: options.properties[0].range[0], end: options.properties[0].range[0], text: `where: ${w.condition},${lineBreakOrSpace(src, options.properties[0])}` }
           : { start: options.range[0] + 1, end: options.range[0] + 1, text: ` where: ${w.condition} ` },
@@ -150,6 +150,11 @@ function readFindMany(query: DrizzleQuery, path: string, source: string): QueryF
       removeProperty(src, offset!),
     ],
   };
+}
+
+/** `{ where }` written short: its value's edit keeps the key (`where: and(where, …)`). */
+function shorthandSafe(prop: TSESTree.Property, edit: Edit): Edit {
+  return prop.shorthand ? { ...edit, text: `${keyName(prop.key)}: ${edit.text}` } : edit;
 }
 
 /** The filter and the cursor condition: one more argument of a lone `and(…)`, else `and(filter, condition)`. */

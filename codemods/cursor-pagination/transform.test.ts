@@ -9,14 +9,16 @@ import transform, { codemod } from './transform.js';
 const FIXTURES = path.join(import.meta.dirname, '__testfixtures__');
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
+const KEEP_TOTAL = { 'keep-total': 'true' };
 const cases = readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.input.ts'))
   .map((f) => f.replace('.input.ts', ''));
 
-function run(file: string): { output: string | undefined; bails: string[] } {
+/** The `keep-total*` pairs are what `--keep-total` does; the others run without options. */
+function run(file: string, options = path.basename(file).startsWith('keep-total') ? KEEP_TOTAL : {}): { output: string | undefined; bails: string[] } {
   const bails: string[] = [];
   const api = { bail: (line: number, reason: string) => void bails.push(`${line}: ${reason}`) } as HotpathApi;
-  return { output: transform({ path: file, source: readFileSync(file, 'utf8') }, api) ?? undefined, bails };
+  return { output: transform({ path: file, source: readFileSync(file, 'utf8') }, api, options) ?? undefined, bails };
 }
 
 describe('cursor-pagination', () => {
@@ -39,7 +41,7 @@ describe('cursor-pagination', () => {
 
   it('says why it leaves builders, offset cursors and helpers alone', () => {
     expect(run(path.join(FIXTURES, 'refused.input.ts')).bails).toEqual([
-      '16: the result carries `total` next to the page: a client that shows page numbers or jumps to a page needs the offset, rewrite client and server together',
+      '16: the result carries `total` next to the page: a client that shows page numbers or jumps to a page needs the offset; if none does, run with --keep-total',
       '29: the order of `query` is chosen at run time (`orderBy` at line 26): a cursor needs one order per branch, write it by hand',
       '38: `base` is also used at line 37: the cursor condition would change that use too',
       '45: `.leftJoin(comments)` is not on a unique column of `comments`: it can repeat rows, so no column orders them totally',
@@ -50,6 +52,27 @@ describe('cursor-pagination', () => {
     ]);
     expect(run(path.join(FIXTURES, 'refused-sqlite.input.ts')).bails).toEqual([
       '10: the order column `events.createdAt` is an SQLite `integer()`, which may hold Dates (`mode: "timestamp"`): write the cursor by hand',
+    ]);
+  });
+
+  it('keeps a total only when asked: without --keep-total each of those sites is left alone, with the flag to use', () => {
+    const { output, bails } = run(path.join(FIXTURES, 'keep-total.input.ts'), {});
+    expect(output).toBeUndefined();
+    expect(bails).toEqual([
+      '17: the result carries `total` next to the page: a client that shows page numbers or jumps to a page needs the offset; if none does, run with --keep-total',
+      '30: the result carries `totalCount` next to the page: a client that shows page numbers or jumps to a page needs the offset; if none does, run with --keep-total',
+      '47: the result carries `meta.total` next to the page: a client that shows page numbers or jumps to a page needs the offset; if none does, run with --keep-total',
+    ]);
+  });
+
+  it('with --keep-total, still says why it leaves declared outputs, REST endpoints, page counts and page-derived fields alone', () => {
+    expect(run(path.join(FIXTURES, 'keep-total-refused.input.ts')).bails).toEqual([
+      '16: the procedure declares its output (`.output(…)`): add `nextCursor` to it and rewrite it by hand',
+      '27: the procedure is published as a REST endpoint (`meta.openapi`): callers outside the checkout send the offset, keep it or version the endpoint',
+      '33: the result carries `totalPages`: only a page-number control reads a page count, rewrite client and server together',
+      '39: `count` is counted from the page\'s rows: with a cursor it would count one page, rewrite it by hand',
+      '45: the result\'s `page` is computed from the page input: it has no meaning for a cursor, rewrite it by hand',
+      '52: the function returns at line 53, after reading the rows: rewrite it by hand',
     ]);
   });
 

@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import type { FileInfo } from 'jscodeshift';
+import type { FileInfo, Options } from 'jscodeshift';
 import type { HotpathApi, JscodeshiftCodemod } from '../../src/codemod.js';
 import { analyzeSource } from '../../src/codemods/analyze.js';
 import { removeDeadImports } from '../../src/codemods/dead-imports.js';
 import { text } from '../../src/codemods/source-text.js';
-import { keyName } from '../../src/recognizers/chain.js';
+import { flattenChain, keyName } from '../../src/recognizers/chain.js';
 import { readTableSchema } from '../../src/recognizers/drizzle-schema.js';
 import { recognizeDrizzleQuery } from '../../src/recognizers/drizzle-query.js';
 import type { FileContext } from '../../src/recognizers/file-context.js';
@@ -24,6 +24,8 @@ type Plan = { line: number; edits: Edit[]; imports: string[] } | { line: number;
 const PAGE_FIELDS = new Set(['page', 'offset', 'skip']);
 /** Result keys that tell the client how many rows or pages there are: what a page-number control reads. */
 const TOTAL_KEYS = /^(total|totalCount|totalSize|totalItems|totalRows|totalPages|pageCount|count)$/;
+/** A count of pages: it means nothing without page numbers, so even `--keep-total` leaves it alone. */
+const PAGE_COUNT = /(^|\.)(totalPages|pageCount)$/;
 
 /**
  * Rewrites Drizzle queries paged by offset into keyset (cursor) pagination, where the order is total (or
@@ -36,17 +38,20 @@ const TOTAL_KEYS = /^(total|totalCount|totalSize|totalItems|totalRows|totalPages
  *   procedures take `cursor`, the helper takes it in place of the page and returns `{ items, nextCursor }`;
  * - in both, a select chain, `findMany({ … })`, or a builder kept in a variable (`let q = db.select()…;
  *   q = q.where(…); q.limit(n).offset(k)`), with joins that cannot repeat rows.
+ * A result that carries a total next to the page is left alone unless `keep-total` is set (`--keep-total`):
+ * then the count stays and the result gains `nextCursor`.
  * What it cannot rewrite safely it leaves as it is and says why; client `useQuery({ page })` calls are listed.
  */
-export default function transform(file: FileInfo, api: HotpathApi): string | undefined {
+export default function transform(file: FileInfo, api: HotpathApi, options: Options = {}): string | undefined {
   const source = file.source;
+  const keepTotal = options['keep-total'] === true || options['keep-total'] === 'true';
   const plans = analyzeSource<Plan>(source, file.path, (ctx, found) => ({
     CallExpression(node) {
       const query = recognizeDrizzleQuery(node, ctx);
       const offset = query && findOffsetPagination(query, ctx);
       const builder = !query ? findBuilderOffset(node, ctx) : null;
-      if (query && offset) found(offset.kind === 'sql' ? sqlBail(node) : planSite({ kind: 'query', query }, offset.value!, ctx, source, file.path));
-      else if (builder) found(planSite({ kind: 'builder', call: node, declarator: builder.declarator }, builder.offset.value!, ctx, source, file.path));
+      if (query && offset) found(offset.kind === 'sql' ? sqlBail(node) : planSite({ kind: 'query', query }, offset.value!, ctx, source, file.path, keepTotal));
+      else if (builder) found(planSite({ kind: 'builder', call: node, declarator: builder.declarator }, builder.offset.value!, ctx, source, file.path, keepTotal));
       else if (isPageQueryHook(node)) {
         found({ line: node.loc.start.line, reason: 'a page-numbered query on the client: move it to `useInfiniteQuery` with `getNextPageParam: (last) => last.nextCursor` once its procedure pages by cursor' });
       }
@@ -79,14 +84,20 @@ function sqlBail(node: TSESTree.Node): Plan {
   return { line: node.loc!.start.line, reason: 'OFFSET in raw SQL: rewrite it by hand (a keyset `WHERE (a, id) < ($1, $2)` and `LIMIT n + 1`)' };
 }
 
-function planSite(site: PagedSite, offset: TSESTree.Node, file: FileContext, source: string, path: string): Plan {
+function planSite(site: PagedSite, offset: TSESTree.Node, file: FileContext, source: string, path: string, keepTotal: boolean): Plan {
   // A builder's refusal goes where it is paged: its declaration can be far above.
   const node = site.kind === 'query' ? site.query.node : site.call;
   const bail = (reason: string): Plan => ({ line: node.loc.start.line, reason });
   const fn = enclosingFunction(node);
   const total = fn && returnedTotal(fn);
-  if (total) return bail(`the result carries \`${total}\` next to the page: a client that shows page numbers or jumps to a page needs the offset, rewrite client and server together`);
+  if (total && PAGE_COUNT.test(total)) return bail(`the result carries \`${total}\`: only a page-number control reads a page count, rewrite client and server together`);
+  if (total && !keepTotal) {
+    return bail(`the result carries \`${total}\` next to the page: a client that shows page numbers or jumps to a page needs the offset; if none does, run with --keep-total`);
+  }
   const procedure = findEnclosingProcedure(node, file);
+  if (procedure && isPublishedRest(procedure.node)) {
+    return bail('the procedure is published as a REST endpoint (`meta.openapi`): callers outside the checkout send the offset, keep it or version the endpoint');
+  }
   const field = procedure?.resolver && procedure.input ? pageField(procedure.input) : null;
   const cursor = findOffsetCursor(offset, file);
   const helper = !cursor && !procedure && fn ? findPageHelper(offset, fn, file) : null;
@@ -118,8 +129,8 @@ function planSite(site: PagedSite, offset: TSESTree.Node, file: FileContext, sou
   const edits = cursor
     ? rewriteOffsetCursor(cursor, form, terms, file, source)
     : helper
-      ? rewritePageHelper(helper, form, terms, source)
-      : rewriteProcedure(procedure!, field!.node, form, terms, source);
+      ? rewritePageHelper(helper, form, terms, source, total)
+      : rewriteProcedure(procedure!, field!.node, form, terms, source, total);
   if (typeof edits === 'string') return bail(edits);
   return { line: node.loc.start.line, edits, imports: operatorsIn(edits.map((e) => e.text).join('\n')) };
 }
@@ -155,6 +166,14 @@ function totalKey(node: TSESTree.Node, depth: number): string | null {
   return null;
 }
 
+/** `.meta({ openapi: { … } })` on the procedure's builder: trpc-openapi serves it to REST clients too. */
+function isPublishedRest(procedure: TSESTree.CallExpression): boolean {
+  return flattenChain(procedure).segments.some((s) => {
+    const meta = s.name === 'meta' ? s.call?.arguments[0] : undefined;
+    return meta?.type === T.ObjectExpression && meta.properties.some((p) => p.type === T.Property && keyName(p.key, p.computed) === 'openapi');
+  });
+}
+
 /** `trpc.post.timeline.useQuery({ page })`: a client reading a page-numbered procedure. */
 function isPageQueryHook(node: TSESTree.CallExpression): boolean {
   if (node.callee.type !== T.MemberExpression || keyName(node.callee.property, node.callee.computed) !== 'useQuery') return false;
@@ -169,5 +188,6 @@ export const codemod: JscodeshiftCodemod = {
   kind: 'jscodeshift',
   name: 'cursor-pagination',
   description: 'Drizzle queries paged by offset (tRPC procedures, offset cursors, builders in variables) → keyset (cursor) pagination',
+  accepts: { 'keep-total': ['true'] },
   transform,
 };

@@ -43,6 +43,7 @@ interface CodemodFlags {
   force?: boolean;
   mark?: boolean;
   strategy?: string;
+  keepTotal?: boolean;
   include?: string[];
   exclude?: string[];
   report?: string;
@@ -129,6 +130,7 @@ program
   .option('-f, --force', 'run even when the git tree has uncommitted changes')
   .option('--mark', 'leave a // hotpath-todo comment at each site the codemod cannot rewrite safely')
   .option('--strategy <name>', 'dataloader: `context` (per-request loaders) or `inline` (one query before the loop) only; by default each site gets the one that fits')
+  .option('--keep-total', 'cursor-pagination: also rewrite pages returned with a total, keeping the count (only when no client jumps to a page)')
   .option('--include <glob...>', 'transform only files matching these globs (relative to the current folder)')
   .option('--exclude <glob...>', 'leave files matching these globs alone')
   .option('--report <file>', 'write a JSON summary per file (changed / unchanged / skipped with the reason / failed)')
@@ -144,7 +146,7 @@ program
       print: Boolean(opts.print),
       force: Boolean(opts.force),
       mark: Boolean(opts.mark),
-      options: opts.strategy ? { strategy: opts.strategy } : {},
+      options: { ...(opts.strategy ? { strategy: opts.strategy } : {}), ...(opts.keepTotal ? { 'keep-total': 'true' } : {}) },
       include: opts.include,
       exclude: opts.exclude,
       report: opts.report,

@@ -158,7 +158,7 @@ async function resolveCodemod(name: string, cwd: string): Promise<Codemod> {
 }
 
 function checkOptions(codemod: Codemod, options: Record<string, string>): void {
-  const accepts = codemod.kind === 'ts-morph' ? (codemod.accepts ?? {}) : {};
+  const accepts = codemod.accepts ?? {};
   for (const [key, value] of Object.entries(options)) {
     const values = accepts[key];
     if (!values) throw new UsageError(`the ${codemod.name} codemod has no --${key} option`);

@@ -101,7 +101,7 @@ function runJscodeshift(codemod: JscodeshiftCodemod, options: RunOptions): Outco
       bail: (line, reason) => void bails.push({ line, reason }),
     };
     try {
-      const result = codemod.transform({ path: file, source }, api, {});
+      const result = codemod.transform({ path: file, source }, api, options.options ?? {});
       return { file, source, output: result ?? null, bails };
     } catch (error) {
       // A file that does not parse is skipped with the parser's reason; any other throw is a failure.
