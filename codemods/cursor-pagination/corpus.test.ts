@@ -29,4 +29,20 @@ describe('cursor-pagination on the real-app corpus', () => {
       24,
     ]);
   });
+
+  it('with --keep-total, also rewrites the page-number APIs whose total is a separate count: 15 of the 38', () => {
+    const kept = runCorpus({ 'keep-total': 'true' });
+    expect(kept.unparsable).toEqual([]);
+    expect(kept.unstable).toEqual([]);
+    const rewritten = kept.sites.filter((s) => s.outcome === 'rewritten').map((s) => s.site);
+    expect(rewritten.filter((s) => !run.sites.some((r) => r.site === s && r.outcome === 'rewritten'))).toEqual(
+      ['application.ts:1095', 'compose.ts:1193', 'environment.ts:398', 'mariadb.ts:586', 'mongo.ts:597', 'mysql.ts:600', 'postgres.ts:610', 'project.ts:711', 'redis.ts:583'].map(
+        (f) => `dokploy/apps/dokploy/server/api/routers/${f}`,
+      ),
+    );
+    expect(rewritten).toHaveLength(15);
+    expect(kept.sites.find((s) => s.site === 'homarr/packages/api/src/router/app.ts:44')?.outcome).toBe(
+      'the procedure is published as a REST endpoint (`meta.openapi`): callers outside the checkout send the offset, keep it or version the endpoint',
+    );
+  }, 120_000);
 });
