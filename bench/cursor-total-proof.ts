@@ -55,9 +55,12 @@ interface PlanNode {
   Plans?: PlanNode[];
 }
 
-/** The rows the plan's scans produced or discarded: what the statement made Postgres read. */
+/**
+ * The rows the plan's scans produced or discarded: what the statement made Postgres read. A bitmap index
+ * scan only hands row addresses to its heap scan, which reads (and counts) the rows.
+ */
 function rowsRead(node: PlanNode): number {
-  const own = node['Node Type'].endsWith('Scan')
+  const own = node['Node Type'].endsWith('Scan') && node['Node Type'] !== 'Bitmap Index Scan'
     ? (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0)) * node['Actual Loops']
     : 0;
   return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsRead(child), 0);
