@@ -1,19 +1,10 @@
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
+import { findNPlusOne, N_PLUS_ONE_DEFAULTS, type NPlusOneOptions } from '../src/detect/n-plus-one.js';
 import type { DrizzleOperation } from '../src/knowledge/drizzle.js';
-import { recognizeDrizzleQuery } from '../src/recognizers/drizzle-query.js';
 import { getFileContext, type FileContext } from '../src/recognizers/file-context.js';
-import { collectionText, dependsOnIteration, findIteration, runsAtMostOnce, type Iteration } from '../src/recognizers/per-item.js';
-import { findDatabasePassedBlind, findQueryThroughHelpers } from '../src/recognizers/query-helpers.js';
-import { isSequential } from '../src/recognizers/sequential.js';
+import { collectionText, type Iteration } from '../src/recognizers/per-item.js';
 
-type Options = [
-  {
-    ignoreLiteralArraysUpTo?: number;
-    maxHelperDepth?: number;
-    reportLoopInvariant?: boolean;
-  },
-];
+type Options = [NPlusOneOptions];
 type MessageIds = 'queryPerItem' | 'sameQueryPerItem' | 'databasePerItem';
 
 // What to do instead, by what the repeated statement does. The `dataloader` codemod rewrites lookups (reads
@@ -64,7 +55,7 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ ignoreLiteralArraysUpTo: 5, maxHelperDepth: 3, reportLoopInvariant: true }],
+    defaultOptions: [N_PLUS_ONE_DEFAULTS],
     messages: {
       queryPerItem: '`{{query}}` runs once {{where}}: N+1 round trips. {{advice}}',
       sameQueryPerItem: '`{{query}}` runs once {{where}} with the same arguments: the same query each time. Run it once, before the loop.',
@@ -72,63 +63,27 @@ export default createRule<Options, MessageIds>({
         '`{{callee}}()` gets `{{database}}` once {{where}}: probably a query each time (its code is not in this checkout). Pass all items to one call.',
     },
   },
-  defaultOptions: [{ ignoreLiteralArraysUpTo: 5, maxHelperDepth: 3, reportLoopInvariant: true }],
+  defaultOptions: [N_PLUS_ONE_DEFAULTS],
   create(context, [options]) {
     const file = getFileContext(context);
-    const literalLimit = options.ignoreLiteralArraysUpTo ?? 5;
-    const maxHelperDepth = options.maxHelperDepth ?? 3;
-
-    function repeats(iteration: Iteration | null, node: TSESTree.Node): iteration is Iteration {
-      if (!iteration || iteration.untilDone || iteration.chunked || runsAtMostOnce(node, iteration)) return false;
-      return iteration.literalSize === null || iteration.literalSize > literalLimit;
-    }
-
-    function report(node: TSESTree.CallExpression, iteration: Iteration, query: string, operation: DrizzleOperation, varying: boolean) {
-      if (!varying && options.reportLoopInvariant === false) return;
-      context.report({
-        node,
-        messageId: varying ? 'queryPerItem' : 'sameQueryPerItem',
-        data: { query, ...describeIteration(iteration, file), advice: ADVICE[operation] },
-      });
-    }
-
     return {
       CallExpression(node) {
-        // Where a call repeats is cheap to see; whether it is a query needs its receiver's origin, which may
-        // mean reading other modules. Most queries are not in loops, so ask in this order.
-        if (node.callee.type !== T.Identifier && node.callee.type !== T.MemberExpression) return;
-        if (!repeats(findIteration(node, context), node)) return;
-        const query = recognizeDrizzleQuery(node, file);
-        const found = query ? null : maxHelperDepth > 0 ? findQueryThroughHelpers(node, file, maxHelperDepth) : null;
-        const blind = query || found || maxHelperDepth === 0 ? null : findDatabasePassedBlind(node, file);
-        if (!query && !found && !blind) return;
-        // With types, a `.map()` on something that is not a collection is no loop: ask again, typed.
-        const iteration = findIteration(node, context, file.types);
-        if (!repeats(iteration, node)) return;
-        if (query) {
-          if (query.operation !== 'batch' && isSequential(query.arguments, iteration, file)) return;
-          // `for (const table of tables) await tx.insert(table)…`: one statement per table, which no query joins.
-          if (query.tableArgument && dependsOnIteration(query.tableArgument, iteration, context)) return;
-          const varying = query.arguments.some((arg) => dependsOnIteration(arg, iteration, context));
-          report(node, iteration, query.description, query.operation, varying);
+        const finding = findNPlusOne(node, file, options);
+        if (!finding) return;
+        const { where } = describeIteration(finding.iteration, file);
+        if (finding.via === 'blind') {
+          context.report({ node, messageId: 'databasePerItem', data: { callee: finding.callee, database: finding.database, where } });
           return;
         }
-        if (blind) {
-          const { where } = describeIteration(iteration, file);
-          context.report({ node, messageId: 'databasePerItem', data: { callee: blind.callee, database: blind.database, where } });
-          return;
-        }
-        const chain = [...found!.helpers.map((h) => `${h}()`), withCall(found!.query.description)].join(' → ');
-        const varying = [node.callee, ...node.arguments].some((part) => dependsOnIteration(part, iteration, context));
-        report(node, iteration, chain, found!.query.operation, varying);
+        context.report({
+          node,
+          messageId: finding.varying ? 'queryPerItem' : 'sameQueryPerItem',
+          data: { query: finding.description, where, advice: ADVICE[finding.operation] },
+        });
       },
     };
   },
 });
-
-function withCall(description: string): string {
-  return description.endsWith(')') ? description : `${description}()`;
-}
 
 /**
  * "per item of `posts`", or "per iteration of the while loop": the loop itself is a line or two above the

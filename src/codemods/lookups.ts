@@ -1,15 +1,14 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { resolveCallee } from '../recognizers/callee.js';
 import { flattenChain, importedName, keyName, memberName, type ChainSegment } from '../recognizers/chain.js';
-import { recognizeDrizzleQuery, type DrizzleQuery } from '../recognizers/drizzle-query.js';
+import type { DrizzleQuery } from '../recognizers/drizzle-query.js';
 import type { FileContext } from '../recognizers/file-context.js';
 import { isContextMember } from '../recognizers/libraries.js';
 import { originOf } from '../recognizers/origin.js';
-import { dependsOnIteration, findIteration, findIterationCall, identifiers, isFunction, type Iteration } from '../recognizers/per-item.js';
-import { findQueryThroughHelpers } from '../recognizers/query-helpers.js';
-import { isSequential } from '../recognizers/sequential.js';
+import { dependsOnIteration, findIterationCall, identifiers, isFunction, type Iteration } from '../recognizers/per-item.js';
 import { findEnclosingProcedure } from '../recognizers/trpc-procedure.js';
 import { walk } from '../recognizers/walk.js';
+import { findNPlusOne, type NPlusOneOptions } from '../detect/n-plus-one.js';
 import { analyzeSource } from './analyze.js';
 import { readTableColumns, type ColumnInfo } from '../recognizers/drizzle-schema.js';
 import { readHelper, type ResultStep } from './helper-body.js';
@@ -107,28 +106,29 @@ export interface LookupSite {
 export type SiteResult = { site: LookupSite } | { bail: { line: number; reason: string } };
 
 /**
- * The queries that `no-n-plus-one` reports in `source` (a Drizzle query, or a helper that runs one, per item
- * of a collection), each either described as a lookup by one key or declined with the reason. Helpers are
- * followed one call deep, and only when the helper is nothing but the lookup of one of its parameters.
+ * The sites that `no-n-plus-one` reports in `source` (a Drizzle query, or a helper that runs one, per item
+ * of a collection), with the rule's `options`, each either described as a lookup by one key or declined with
+ * the reason. Helpers are followed one call deep, and only when the helper is nothing but the lookup of one
+ * of its parameters.
  *
  * Declined: writes, counts and raw SQL; loops that also write (reading every key first would read what was
  * there before the writes); keys of several columns or conditions that change per item; `findFirst` by a
- * column that is not unique; limits, offsets and joins, which apply per key. Reads in a transaction, and
- * reads of values local to the module, are found for the inline strategy only (`notForLoaders`).
+ * column that is not unique; limits, offsets and joins, which apply per key; functions whose code is not in
+ * the checkout. Reads in a transaction, and reads of values local to the module, are found for the inline
+ * strategy only (`notForLoaders`).
  */
-export function findLookupSites(source: string, filePath: string, contextKeys?: readonly string[]): SiteResult[] {
+export function findLookupSites(source: string, filePath: string, contextKeys?: readonly string[], options?: NPlusOneOptions): SiteResult[] {
   return analyzeSource<SiteResult>(source, filePath, (file, found) => ({
     CallExpression(node) {
-      if (node.callee.type !== T.Identifier && node.callee.type !== T.MemberExpression) return;
-      const iteration = findIteration(node, file.context);
-      if (!iteration || iteration.untilDone || iteration.chunked || (iteration.literalSize !== null && iteration.literalSize <= 5)) return;
-      const query = recognizeDrizzleQuery(node, file);
-      const viaHelper = query ? null : findQueryThroughHelpers(node, file, 3);
-      if (!query && !viaHelper) return;
-      // Each statement needs the one before (an insert using the id the last one returned): no batch, no report.
-      if (query && query.operation !== 'batch' && isSequential(query.arguments, iteration, file)) return;
+      const finding = findNPlusOne(node, file, options);
+      if (!finding) return;
       const line = node.loc.start.line;
-      const result = query ? directSite(node, query, iteration, file, contextKeys) : helperSite(node, viaHelper!.helpers, iteration, file, contextKeys);
+      const result =
+        finding.via === 'blind'
+          ? `\`${finding.callee}()\` gets \`${finding.database}\` per item, and its code is not in this checkout: batch inside it by hand`
+          : finding.via === 'query'
+            ? directSite(node, finding.query, finding.iteration, file, contextKeys)
+            : helperSite(node, finding.helpers, finding.iteration, file, contextKeys);
       found(typeof result === 'string' ? { bail: { line, reason: result } } : { site: result });
     },
   }));
