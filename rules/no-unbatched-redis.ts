@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { commandOfMethod } from '../src/knowledge/redis-commands.js';
-import { compactText, memberName } from '../src/recognizers/chain.js';
+import { findRedisPerItem, findUnbatchedRuns } from '../src/detect/unbatched-redis.js';
+import { REDIS_BATCH_FORMS } from '../src/knowledge/redis-batch-forms.js';
+import { compactText } from '../src/recognizers/chain.js';
 import { getFileContext } from '../src/recognizers/file-context.js';
-import { collectionText, findIteration, type Iteration, runsAtMostOnce } from '../src/recognizers/per-item.js';
-import { BATCHABLE, findCommandRuns } from '../src/recognizers/redis-batches.js';
-import { recognizeRedisCommand, type RedisCommand } from '../src/recognizers/redis-command.js';
+import { collectionText, type Iteration } from '../src/recognizers/per-item.js';
+import type { RedisCommand } from '../src/recognizers/redis-command.js';
 
 type MessageIds = 'commandPerItem' | 'consecutiveCommands';
 
@@ -31,9 +31,7 @@ export default createRule<[], MessageIds>({
     const file = getFileContext(context);
 
     function checkRuns(body: TSESTree.Statement[], block: TSESTree.Node) {
-      // Inside a loop the per-item report already covers these commands.
-      if (findIteration(block, context)) return;
-      for (const run of findCommandRuns(body, file)) {
+      for (const run of findUnbatchedRuns(body, block, file)) {
         const names = run.map((c) => c.command.name.toUpperCase());
         const allGets = names.every((n) => n === 'GET');
         const first = run[0]!;
@@ -60,21 +58,16 @@ export default createRule<[], MessageIds>({
         checkRuns(node.body, node);
       },
       CallExpression(node) {
-        // The name is free to check; the client's origin and the enclosing loop are not.
-        if (node.callee.type !== T.MemberExpression || !commandOfMethod(memberName(node.callee) ?? '')) return;
-        const iteration = findIteration(node, context);
-        if (!iteration || iteration.untilDone || iteration.chunked || runsAtMostOnce(node, iteration)) return;
-        const command = recognizeRedisCommand(node, file);
-        if (!command || command.batched || !BATCHABLE.has(command.command.kind)) return;
-        const typedIteration = file.types ? findIteration(node, context, file.types) : iteration;
-        if (!typedIteration || typedIteration.untilDone || typedIteration.chunked) return;
+        const finding = findRedisPerItem(node, file);
+        if (!finding) return;
+        const { command, method, iteration } = finding;
         context.report({
           node,
           messageId: 'commandPerItem',
           data: {
-            call: `${compactText(context.sourceCode.getText(command.receiver))}.${memberName(node.callee)}()`,
-            where: describeWhere(typedIteration, context.sourceCode.getText.bind(context.sourceCode)),
-            cost: cost(command, typedIteration),
+            call: `${compactText(context.sourceCode.getText(command.receiver))}.${method}()`,
+            where: describeWhere(iteration, context.sourceCode.getText.bind(context.sourceCode)),
+            cost: cost(command, iteration),
             advice: advice(command),
           },
         });
@@ -83,10 +76,10 @@ export default createRule<[], MessageIds>({
   },
 });
 
-function vocabulary(command: RedisCommand): { mget: string; mset: string; pipeline: string } {
-  return command.client === 'node-redis'
-    ? { mget: 'mGet', mset: 'mSet', pipeline: 'multi()…execAsPipeline()' }
-    : { mget: 'mget', mset: 'mset', pipeline: 'pipeline()…exec()' };
+/** The client's batched forms, as advice names them; a client of unknown library is told ioredis' words. */
+function vocabulary(command: RedisCommand): { mget: string; pipeline: string } {
+  const form = REDIS_BATCH_FORMS[command.client === 'unknown' ? 'ioredis' : command.client];
+  return { mget: form.mget, pipeline: `${form.open}()…${form.send}()` };
 }
 
 // What N commands cost, in a few words (the docs page has the details): awaited one by one in a loop, each

@@ -4,21 +4,26 @@ import type { HotpathApi, JscodeshiftCodemod } from '../../src/codemod.js';
 import { analyzeSource } from '../../src/codemods/analyze.js';
 import { removeDeadImports } from '../../src/codemods/dead-imports.js';
 import { argsText, indentBefore, text } from '../../src/codemods/source-text.js';
+import { findRedisPerItem, findUnbatchedRuns } from '../../src/detect/unbatched-redis.js';
+import { REDIS_BATCH_FORMS, type RedisBatchForm } from '../../src/knowledge/redis-batch-forms.js';
 import { IOREDIS_REPLY_TYPES } from '../../src/knowledge/redis-commands.js';
 import { memberName } from '../../src/recognizers/chain.js';
 import type { FileContext } from '../../src/recognizers/file-context.js';
-import { findIteration, isPromiseCombinator } from '../../src/recognizers/per-item.js';
-import { BATCHABLE, findCommandRuns } from '../../src/recognizers/redis-batches.js';
-import { recognizeRedisCommand, type RedisCommand } from '../../src/recognizers/redis-command.js';
+import { isPromiseCombinator } from '../../src/recognizers/per-item.js';
+import type { RedisCommand } from '../../src/recognizers/redis-command.js';
 
 /**
  * A replacement of `source.slice(start, end)`, a site left alone and why, or a per-item command at `site`
- * that is left alone unless a rewrite of its loop covers it.
+ * that is left alone unless a rewrite of its loop covers it. `finding` is the line `no-unbatched-redis`
+ * reports the site on.
  */
-type Plan =
+type Plan = { finding: number } & Action;
+type Action =
   | { start: number; end: number; text: string; helper: Dialect | null }
   | { line: number; reason: string }
   | { site: number; line: number; reason: string };
+type Edit = Extract<Plan, { start: number }>;
+type Left = Extract<Plan, { reason: string }>;
 
 /** How one client library batches: its pipeline, how it is sent, its MGET, and the helper that unpacks replies. */
 interface Dialect {
@@ -36,10 +41,7 @@ interface Dialect {
 // ioredis' exec() resolves to [error, reply] pairs and never rejects: without the helper a failing command
 // would pass silently where the separate commands threw.
 const IOREDIS: Dialect = {
-  open: (receiver) => `${receiver}.pipeline()`,
-  send: (batch) => `${batch}.exec()`,
-  sendAll: (batch) => `${batch}.exec()`,
-  mget: 'mget',
+  ...batchCalls(REDIS_BATCH_FORMS.ioredis),
   typed: false,
   helper: 'redisPipelineResults',
   helperSource: `
@@ -56,10 +58,7 @@ async function redisPipelineResults(pending: Promise<Array<[Error | null, unknow
 // node-redis' execAsPipeline() rejects with one MultiErrorReply for all failed commands: the helper throws the
 // first failed command's own error instead, as the separate commands did.
 const NODE_REDIS: Dialect = {
-  open: (receiver) => `${receiver}.multi()`,
-  send: (batch) => `${batch}.execAsPipeline()`,
-  sendAll: (batch) => `${batch}.execAsPipeline()`,
-  mget: 'mGet',
+  ...batchCalls(REDIS_BATCH_FORMS['node-redis']),
   typed: false,
   helper: 'redisBatchResults',
   helperSource: `
@@ -80,10 +79,8 @@ async function redisBatchResults(pending: Promise<unknown[]>): Promise<unknown[]
 // alone (auto-pipelined, the client's default) threw "Command failed: …": the helper rethrows it so. Its exec()
 // infers the reply types, and rejects an empty pipeline, which a loop over no items would send.
 const UPSTASH: Dialect = {
-  open: (receiver) => `${receiver}.pipeline()`,
-  send: (batch) => `${batch}.exec()`,
+  ...batchCalls(REDIS_BATCH_FORMS.upstash),
   sendAll: (batch) => `${batch}.length() > 0 ? ${batch}.exec() : Promise.resolve([])`,
-  mget: 'mget',
   typed: true,
   helper: 'upstashPipelineResults',
   helperSource: `
@@ -99,6 +96,11 @@ async function upstashPipelineResults<T>(pending: Promise<T>): Promise<T> {
 `,
 };
 
+function batchCalls(form: RedisBatchForm): Pick<Dialect, 'open' | 'send' | 'sendAll' | 'mget'> {
+  const send = (batch: string) => `${batch}.${form.send}()`;
+  return { open: (receiver) => `${receiver}.${form.open}()`, send, sendAll: send, mget: form.mget };
+}
+
 const BATCH = 'redisBatch';
 
 /**
@@ -113,7 +115,33 @@ const BATCH = 'redisBatch';
  */
 export default function transform(file: FileInfo, api: HotpathApi): string | undefined {
   const source = file.source;
-  const plans = analyzeSource<Plan>(source, file.path, (ctx, found) => ({
+  const { edits, left } = planFile(source, file.path);
+  let output = source;
+  const helpers = new Set<Dialect>();
+  let last = Infinity;
+  for (const edit of edits) {
+    if (edit.end > last) continue; // nested in an edit already made
+    output = output.slice(0, edit.start) + edit.text + output.slice(edit.end);
+    if (edit.helper) helpers.add(edit.helper);
+    last = edit.start;
+  }
+  for (const plan of left) api.bail(plan.line, plan.reason);
+  for (const dialect of helpers) {
+    if (!new RegExp(`function ${dialect.helper}\\b`).test(output)) output = output.replace(/\n*$/, '\n') + dialect.helperSource;
+  }
+  output = removeDeadImports(source, output, file.path);
+  return output === source ? undefined : output;
+}
+
+/** The lines `no-unbatched-redis` reports in `source` that this codemod rewrites, and those it lists with a reason. */
+export function pipelineSites(source: string, filePath: string): { rewritten: number[]; listed: number[] } {
+  const { plans, left } = planFile(source, filePath);
+  return { rewritten: plans.filter((p) => !left.includes(p as Left)).map((p) => p.finding), listed: left.map((p) => p.finding) };
+}
+
+/** Every plan; the edits from the end of the file back; what is left alone, in line order. */
+function planFile(source: string, filePath: string): { plans: Plan[]; edits: Edit[]; left: Left[] } {
+  const plans = analyzeSource<Plan>(source, filePath, (ctx, found) => ({
     Program: (node) => planRuns(node.body as TSESTree.Statement[], node, ctx, source).forEach(found),
     BlockStatement: (node) => planRuns(node.body, node, ctx, source).forEach(found),
     CallExpression: (node) => {
@@ -125,35 +153,17 @@ export default function transform(file: FileInfo, api: HotpathApi): string | und
       if (plan) found(plan);
     },
   }));
-  let output = source;
-  const helpers = new Set<Dialect>();
-  const edits = plans.filter((p): p is Extract<Plan, { start: number }> => 'start' in p).sort((a, b) => b.start - a.start);
-  let last = Infinity;
-  for (const edit of edits) {
-    if (edit.end > last) continue; // nested in an edit already made
-    output = output.slice(0, edit.start) + edit.text + output.slice(edit.end);
-    if (edit.helper) helpers.add(edit.helper);
-    last = edit.start;
-  }
+  const edits = plans.filter((p): p is Edit => 'start' in p).sort((a, b) => b.start - a.start);
   // A per-item command inside a rewritten loop or MGET is handled; elsewhere it is left, and listed.
-  const left = plans.filter(
-    (p): p is Extract<Plan, { reason: string }> =>
-      'reason' in p && !('site' in p && edits.some((e) => e.start <= p.site && p.site < e.end)),
-  );
-  for (const plan of left.sort((a, b) => a.line - b.line)) api.bail(plan.line, plan.reason);
-  for (const dialect of helpers) {
-    if (!new RegExp(`function ${dialect.helper}\\b`).test(output)) output = output.replace(/\n*$/, '\n') + dialect.helperSource;
-  }
-  output = removeDeadImports(source, output, file.path);
-  return output === source ? undefined : output;
+  const left = plans.filter((p): p is Left => 'reason' in p && !('site' in p && edits.some((e) => e.start <= p.site && p.site < e.end)));
+  return { plans, edits, left: left.sort((a, b) => a.line - b.line) };
 }
 
 function planRuns(body: TSESTree.Statement[], block: TSESTree.Node, file: FileContext, source: string): Plan[] {
-  if (findIteration(block, file.context)) return [];
-  return findCommandRuns(body, file).map((run) => planRun(run, source));
+  return findUnbatchedRuns(body, block, file).map((run) => ({ finding: run[0]!.node.loc.start.line, ...planRun(run, source) }));
 }
 
-function planRun(run: RedisCommand[], source: string): Plan {
+function planRun(run: RedisCommand[], source: string): Action {
   const first = run[0]!;
   const line = first.node.loc.start.line;
   const dialect = dialectOf(first);
@@ -194,13 +204,14 @@ function planMget(node: TSESTree.CallExpression, file: FileContext, source: stri
   if (map?.type !== T.CallExpression || map.callee.type !== T.MemberExpression || memberName(map.callee) !== 'map') return null;
   const callback = map.arguments[0];
   if (callback?.type !== T.ArrowFunctionExpression || callback.body.type !== T.CallExpression) return null;
-  const command = recognizeRedisCommand(callback.body, file);
-  if (!command || command.command.name !== 'get' || command.batched) return null;
+  const command = findRedisPerItem(callback.body, file)?.command;
+  if (command?.command.name !== 'get') return null;
+  const finding = command.node.loc.start.line;
   const line = node.loc.start.line;
   const dialect = dialectOf(command);
-  if (typeof dialect === 'string') return { line, reason: dialect };
-  if (command.cluster) return { line, reason: 'on a cluster, MGET needs every key in one hash slot: use a pipeline by hand' };
-  if (callback.params.length !== 1 || command.node.arguments.length !== 1) return { line, reason: 'the callback is not a plain key mapping' };
+  if (typeof dialect === 'string') return { finding, line, reason: dialect };
+  if (command.cluster) return { finding, line, reason: 'on a cluster, MGET needs every key in one hash slot: use a pipeline by hand' };
+  if (callback.params.length !== 1 || command.node.arguments.length !== 1) return { finding, line, reason: 'the callback is not a plain key mapping' };
   const keys = text(source, map.callee.object);
   const param = text(source, callback.params[0]!);
   const key = text(source, command.node.arguments[0]!);
@@ -208,6 +219,7 @@ function planMget(node: TSESTree.CallExpression, file: FileContext, source: stri
   const typeArguments = command.node.typeArguments;
   const replies = dialect.typed && typeArguments ? `<(${text(source, typeArguments).slice(1, -1)} | null)[]>` : '';
   return {
+    finding,
     start: node.range[0],
     end: node.range[1],
     text: `(${keys}.length > 0 ? ${text(source, command.receiver)}.${dialect.mget}${replies}(${keys}.map((${param}) => ${key})) : Promise.resolve([]))`,
@@ -220,13 +232,14 @@ function planLoop(loop: TSESTree.ForOfStatement, file: FileContext, source: stri
   const body = loop.body.type === T.BlockStatement && loop.body.body.length === 1 ? loop.body.body[0]! : loop.body;
   const awaited = body.type === T.ExpressionStatement && body.expression.type === T.AwaitExpression ? body.expression : null;
   if (awaited?.argument.type !== T.CallExpression) return null;
-  const command = recognizeRedisCommand(awaited.argument, file);
-  if (!command || command.batched || !BATCHABLE.has(command.command.kind)) return null;
+  const command = findRedisPerItem(awaited.argument, file)?.command;
+  if (!command) return null;
+  const finding = command.node.loc.start.line;
   const line = loop.loc.start.line;
   const dialect = dialectOf(command);
-  if (typeof dialect === 'string') return { line, reason: dialect };
-  if (command.command.kind !== 'write') return { line, reason: 'a read per item whose replies are dropped: check what the loop needs' };
-  if (loop.await) return { line, reason: 'the items arrive asynchronously (for await)' };
+  if (typeof dialect === 'string') return { finding, line, reason: dialect };
+  if (command.command.kind !== 'write') return { finding, line, reason: 'a read per item whose replies are dropped: check what the loop needs' };
+  if (loop.await) return { finding, line, reason: 'the items arrive asynchronously (for await)' };
   const indent = indentBefore(source, loop);
   const queued = `${BATCH}${callText(source, command.node)};`;
   const head = source.slice(loop.range[0], loop.body.range[0]);
@@ -237,6 +250,7 @@ function planLoop(loop: TSESTree.ForOfStatement, file: FileContext, source: stri
     `await ${dialect.helper}(${dialect.sendAll(BATCH)});`,
   ];
   return {
+    finding,
     start: loop.range[0],
     end: loop.range[1],
     text: `{\n${lines.map((l) => `${indent}  ${l}`).join('\n')}\n${indent}}`,
@@ -246,12 +260,9 @@ function planLoop(loop: TSESTree.ForOfStatement, file: FileContext, source: stri
 
 /** A command run per item that no rewrite shape matches: said, so the summary lists it. */
 function perItemSite(node: TSESTree.CallExpression, file: FileContext): Plan | null {
-  if (node.callee.type !== T.MemberExpression) return null;
-  const iteration = findIteration(node, file.context);
-  if (!iteration || iteration.untilDone) return null;
-  const command = recognizeRedisCommand(node, file);
-  if (!command || command.batched || !BATCHABLE.has(command.command.kind)) return null;
+  if (!findRedisPerItem(node, file)) return null;
   return {
+    finding: node.loc.start.line,
     site: node.range[0],
     line: node.loc.start.line,
     reason: 'a command per item in a shape this codemod does not rewrite: batch it by hand (mget, or one pipeline)',
