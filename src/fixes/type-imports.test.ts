@@ -11,7 +11,7 @@ const markTypes: TSESLint.RuleModule<'types', [string[], FixStyle]> = {
   meta: {
     type: 'suggestion',
     fixable: 'code',
-    schema: [{ type: 'array', items: { type: 'string' } }, { enum: ['inline-type-imports', 'separate-type-imports'] }],
+    schema: [{ type: 'array', items: { type: 'string' } }, { type: 'string', enum: ['inline-type-imports', 'separate-type-imports'] }],
     messages: { types: 'types' },
   },
   create(context) {
