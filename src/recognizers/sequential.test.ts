@@ -72,12 +72,13 @@ describe.for(MODES)('isSequential (%s)', (mode) => {
       `,
     ],
     [
-      'an awaited value declared inside the loop (a new one per item; both queries batch)',
+      'a value declared inside the loop, even reassigned from an await (a new one per item)',
       dedent`
-        export async function copy(ids: number[]) {
+        export async function touchLatest(ids: number[]) {
           for (const id of ids) {
-            const [row] = await db.select().from(posts).where(eq(posts.id, id));
-            await db.insert(posts).values({ body: row!.body, authorId: row!.authorId });
+            let rows = await db.select().from(posts).where(eq(posts.id, id));
+            if (rows.length === 0) rows = await db.select().from(posts).where(eq(posts.authorId, id));
+            await db.update(posts).set({ body: "seen" }).where(eq(posts.id, rows[0]!.id));
           }
         }
       `,
