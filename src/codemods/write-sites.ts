@@ -1,16 +1,15 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { resolveCallee } from '../recognizers/callee.js';
 import { flattenChain, keyName, memberName, type ChainSegment } from '../recognizers/chain.js';
-import { recognizeDrizzleQuery, type DrizzleQuery } from '../recognizers/drizzle-query.js';
+import type { DrizzleQuery } from '../recognizers/drizzle-query.js';
 import type { FileContext } from '../recognizers/file-context.js';
 import { readText } from '../recognizers/disk.js';
 import { readTableColumns } from '../recognizers/drizzle-schema.js';
 import { resolveProjectModule } from '../recognizers/module-graph.js';
 import { originOf } from '../recognizers/origin.js';
-import { dependsOnIteration, findIteration, findIterationCall, identifiers, isFunction, type Iteration } from '../recognizers/per-item.js';
-import { findQueryThroughHelpers } from '../recognizers/query-helpers.js';
-import { isSequential } from '../recognizers/sequential.js';
+import { dependsOnIteration, findIterationCall, identifiers, isFunction, type Iteration } from '../recognizers/per-item.js';
 import { walk } from '../recognizers/walk.js';
+import { findNPlusOne } from '../detect/n-plus-one.js';
 import { analyzeSource } from './analyze.js';
 import { findWrite } from './loop-writes.js';
 import { indentBefore, text } from './source-text.js';
@@ -111,16 +110,12 @@ export function findWriteSites(source: string, filePath: string, options: WriteS
     const helpers: WriteResult[] = [];
     return {
       CallExpression(node) {
-        if (node.callee.type !== T.Identifier && node.callee.type !== T.MemberExpression) return;
-        const iteration = findIteration(node, file.context);
-        if (!iteration || iteration.untilDone || iteration.chunked || (iteration.literalSize !== null && iteration.literalSize <= 5)) return;
-        const query = recognizeDrizzleQuery(node, file);
-        if (!query) {
-          const viaHelper = findQueryThroughHelpers(node, file, 3);
-          if (!viaHelper) return;
+        const finding = findNPlusOne(node, file);
+        if (!finding || finding.via === 'blind') return;
+        if (finding.via === 'helper') {
           const name = text(file.context.sourceCode.text, node.callee);
-          if (isWrite(viaHelper.query.operation)) {
-            helpers.push({ bail: { line: node.loc.start.line, reason: `the ${viaHelper.query.operation} is inside \`${name}()\`: give it a form that takes all items, then call it once` } });
+          if (isWrite(finding.operation)) {
+            helpers.push({ bail: { line: node.loc.start.line, reason: `the ${finding.operation} is inside \`${name}()\`: give it a form that takes all items, then call it once` } });
             return;
           }
           // A helper that reads first and writes after (as `no-n-plus-one` and the dataloader see it): listed too.
@@ -129,7 +124,8 @@ export function findWriteSites(source: string, filePath: string, options: WriteS
           if (write) helpers.push({ bail: { line: node.loc.start.line, reason: `\`${name}()\` reads and runs ${write} per item: give it a form that takes all items, then call it once` } });
           return;
         }
-        if (!isWrite(query.operation) || isSequential(query.arguments, iteration, file)) return;
+        const { query, iteration } = finding;
+        if (!isWrite(query.operation)) return;
         candidates.push({ node, iteration, result: describeWrite(node, query, iteration, file, options) });
       },
       'Program:exit'() {
