@@ -7,6 +7,8 @@ import { Project } from 'ts-morph';
 import writeFileAtomic from 'write-file-atomic';
 import type { Codemod, HotpathApi, JscodeshiftCodemod, TsMorphCodemod } from '../codemod.js';
 import { UnparsableSource } from '../codemods/analyze.js';
+import { withCodemodConfig, type CodemodConfig, type RewrittenRule } from '../codemods/run-config.js';
+import { readFileConfigs, type ConfigChoice, type FileConfig } from './user-config.js';
 
 export interface RunOptions {
   cwd: string;
@@ -23,6 +25,8 @@ export interface RunOptions {
   options?: Record<string, string>;
   /** Called as files are transformed: (done, total). */
   onProgress?: (done: number, total: number) => void;
+  /** The ESLint config whose settings and rule options the codemod follows: looked up (default), a file, or `false` for none. */
+  config?: ConfigChoice;
 }
 
 export interface Skipped {
@@ -55,7 +59,8 @@ interface Outcome {
  */
 export async function runCodemod(codemod: Codemod, options: RunOptions): Promise<RunSummary> {
   const notes: string[] = [];
-  const outcomes = codemod.kind === 'jscodeshift' ? runJscodeshift(codemod, options) : await runTsMorph(codemod, options, notes);
+  const configOf = await codemodConfigs(options);
+  const outcomes = await withCodemodConfig(configOf, () => (codemod.kind === 'jscodeshift' ? runJscodeshift(codemod, options) : runTsMorph(codemod, options, notes)));
   const summary: RunSummary = { changed: [], unchanged: [], skipped: [], failed: [], notes };
   for (const outcome of outcomes) {
     const relative = path.relative(options.cwd, outcome.file).split(path.sep).join('/');
@@ -84,6 +89,28 @@ export async function runCodemod(codemod: Codemod, options: RunOptions): Promise
     summary.changed.push(relative);
   }
   return summary;
+}
+
+const REWRITTEN: RewrittenRule[] = ['no-n-plus-one', 'no-offset-pagination', 'no-unbatched-redis'];
+
+/**
+ * Each file's `settings.hotpath` and rule options from the user's ESLint config, so that a codemod takes the
+ * sites its rule reports there. A file the run did not list (a module a project-wide codemod reads on the
+ * way) gets the first listed file's: one config for the whole run is the common case.
+ */
+async function codemodConfigs(options: RunOptions): Promise<(file: string) => CodemodConfig> {
+  const configs = await readFileConfigs(options.cwd, options.files, options.config);
+  const toCodemod = (config: FileConfig): CodemodConfig => ({
+    settings: config.hotpath ?? {},
+    options: Object.fromEntries(REWRITTEN.flatMap((rule) => (isObject(config.rules[rule]?.[1]) ? [[rule, config.rules[rule]![1]]] : []))),
+  });
+  const byFile = new Map([...(configs ?? [])].map(([file, config]) => [path.resolve(options.cwd, file), toCodemod(config)]));
+  const first = byFile.get(path.resolve(options.cwd, options.files[0] ?? '')) ?? { settings: {}, options: {} };
+  return (file) => byFile.get(path.resolve(options.cwd, file)) ?? first;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function runJscodeshift(codemod: JscodeshiftCodemod, options: RunOptions): Outcome[] {

@@ -25,30 +25,12 @@ const MISSING = /^Could not find config file/;
  * else of the config is used: its plugins, parsers and ignores stay the user's ESLint's business.
  */
 export async function readUserConfig(cwd: string, files: string[], choice: ConfigChoice): Promise<ConfigOverride[]> {
-  if (choice === false || files.length === 0) return [];
-  const configFile = typeof choice === 'string' ? path.resolve(cwd, choice) : undefined;
-  let eslint: ESLint;
-  try {
-    // The extra object makes TypeScript files match in a config that names only JavaScript ones.
-    eslint = new ESLint({ cwd, overrideConfigFile: configFile, overrideConfig: [{ files: SOURCES }] });
-  } catch (error) {
-    throw new UsageError(`cannot use ${choice}: ${(error as Error).message}`);
-  }
+  const configs = await readFileConfigs(cwd, files, choice, ' (--no-config-lookup scans without it)');
   const groups = new Map<string, { files: string[]; override: ConfigOverride }>();
-  for (const file of files) {
-    let config: { settings?: Record<string, unknown>; rules?: Record<string, unknown> } | undefined;
-    try {
-      config = (await eslint.calculateConfigForFile(file)) as typeof config;
-    } catch (error) {
-      const message = (error as Error).message;
-      if (MISSING.test(message) && configFile === undefined) return [];
-      const hint = configFile ? '' : ' (--no-config-lookup scans without it)';
-      throw new UsageError(`cannot read the ESLint config${configFile ? ` ${choice}` : ''}: ${message.split('\n')[0]}${hint}`);
-    }
-    const hotpath = config?.settings?.hotpath as Record<string, unknown> | undefined;
-    const warn = Object.entries(config?.rules ?? {})
-      .filter(([id, entry]) => id.startsWith('hotpath/') && isWarn(entry))
-      .map(([id]) => id.slice('hotpath/'.length))
+  for (const [file, { hotpath, rules }] of configs ?? []) {
+    const warn = Object.entries(rules)
+      .filter(([, entry]) => isWarn(entry[0]))
+      .map(([name]) => name)
       .sort();
     if (hotpath === undefined && warn.length === 0) continue;
     const key = JSON.stringify([hotpath, warn]);
@@ -62,8 +44,47 @@ export async function readUserConfig(cwd: string, files: string[], choice: Confi
   return all.map(({ files: members, override }) => ({ ...override, files: members.map((f) => literalPattern(path.relative(cwd, f))) }));
 }
 
-function isWarn(entry: unknown): boolean {
-  const severity = Array.isArray(entry) ? entry[0] : entry;
+/** One file's answer: `settings.hotpath`, and each hotpath rule's entry (`[severity, ...options]`) by name without the prefix. */
+export interface FileConfig {
+  hotpath?: Record<string, unknown>;
+  rules: Record<string, unknown[]>;
+}
+
+/**
+ * Each file's config, as the installed ESLint computes it for that file; `null` when no config file is
+ * found by lookup. A config that does not load is a usage error (`hint` says how to go without it).
+ */
+export async function readFileConfigs(cwd: string, files: string[], choice: ConfigChoice, hint = ''): Promise<Map<string, FileConfig> | null> {
+  if (choice === false || files.length === 0) return null;
+  const configFile = typeof choice === 'string' ? path.resolve(cwd, choice) : undefined;
+  let eslint: ESLint;
+  try {
+    // The extra object makes TypeScript files match in a config that names only JavaScript ones.
+    eslint = new ESLint({ cwd, overrideConfigFile: configFile, overrideConfig: [{ files: SOURCES }] });
+  } catch (error) {
+    throw new UsageError(`cannot use ${choice}: ${(error as Error).message}`);
+  }
+  const configs = new Map<string, FileConfig>();
+  for (const file of files) {
+    let config: { settings?: Record<string, unknown>; rules?: Record<string, unknown> } | undefined;
+    try {
+      config = (await eslint.calculateConfigForFile(file)) as typeof config;
+    } catch (error) {
+      const message = (error as Error).message;
+      if (MISSING.test(message) && configFile === undefined) return null;
+      throw new UsageError(`cannot read the ESLint config${configFile ? ` ${choice}` : ''}: ${message.split('\n')[0]}${configFile ? '' : hint}`);
+    }
+    const rules: Record<string, unknown[]> = {};
+    for (const [id, entry] of Object.entries(config?.rules ?? {})) {
+      if (id.startsWith('hotpath/')) rules[id.slice('hotpath/'.length)] = Array.isArray(entry) ? entry : [entry];
+    }
+    const hotpath = config?.settings?.hotpath as Record<string, unknown> | undefined;
+    configs.set(file, { ...(hotpath === undefined ? {} : { hotpath }), rules });
+  }
+  return configs;
+}
+
+function isWarn(severity: unknown): boolean {
   return severity === 1 || severity === 'warn';
 }
 

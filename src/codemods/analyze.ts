@@ -3,6 +3,7 @@ import tsParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { getFileContext, type FileContext } from '../recognizers/file-context.js';
+import { codemodConfig } from './run-config.js';
 
 /** The source does not parse: there is nothing to analyze. `line` is where the parser stopped. */
 export class UnparsableSource extends Error {
@@ -17,7 +18,8 @@ export class UnparsableSource extends Error {
 /**
  * Runs the shared recognizers over a source text, for codemods: they work on jscodeshift's AST, the
  * recognizers on ESLint's, so a codemod asks through ESLint and gets plain data with source ranges back.
- * `filePath` matters: imports are followed from it, as when the file is linted.
+ * `filePath` matters: imports are followed from it, as when the file is linted, and the user's
+ * `settings.hotpath` for it (in a codemod run) are the recognizers' settings, as when the rules lint it.
  */
 export function analyzeSource<T>(
   source: string,
@@ -41,6 +43,7 @@ export function analyzeSource<T>(
         // The user's directives are about their rules: an unused `/* eslint-disable */` is no problem here.
         linterOptions: { reportUnusedDisableDirectives: 'off' },
         rules: { 'codemod/analyze': 'error' },
+        settings: { hotpath: codemodConfig(filePath).settings },
       },
     ],
     filePath,
