@@ -3,6 +3,7 @@ import type { FileInfo, Options } from 'jscodeshift';
 import type { HotpathApi, JscodeshiftCodemod } from '../../src/codemod.js';
 import { analyzeSource } from '../../src/codemods/analyze.js';
 import { removeDeadImports } from '../../src/codemods/dead-imports.js';
+import { codemodConfig } from '../../src/codemods/run-config.js';
 import { text } from '../../src/codemods/source-text.js';
 import { flattenChain, keyName } from '../../src/recognizers/chain.js';
 import { readTableSchema } from '../../src/recognizers/drizzle-schema.js';
@@ -45,10 +46,12 @@ const PAGE_COUNT = /(^|\.)(totalPages|pageCount)$/;
 export default function transform(file: FileInfo, api: HotpathApi, options: Options = {}): string | undefined {
   const source = file.source;
   const keepTotal = options['keep-total'] === true || options['keep-total'] === 'true';
+  const allowed = allowedTables(file.path);
   const plans = analyzeSource<Plan>(source, file.path, (ctx, found) => ({
     CallExpression(node) {
       const query = recognizeDrizzleQuery(node, ctx);
-      const offset = query && findOffsetPagination(query, ctx);
+      // The tables the user lets `no-offset-pagination` page by offset are theirs to page so.
+      const offset = query && !(query.table !== null && allowed.has(query.table)) && findOffsetPagination(query, ctx);
       const builder = !query ? findBuilderOffset(node, ctx) : null;
       if (query && offset) found(offset.kind === 'sql' ? sqlBail(node) : planSite({ kind: 'query', query }, offset.value!, ctx, source, file.path, keepTotal));
       else if (builder) found(planSite({ kind: 'builder', call: node, declarator: builder.declarator }, builder.offset.value!, ctx, source, file.path, keepTotal));
@@ -68,6 +71,11 @@ export default function transform(file: FileInfo, api: HotpathApi, options: Opti
   }
   if (edits.length === 0) return undefined;
   return removeDeadImports(source, addDrizzleImports(applyEdits(source, edits), [...imports]), file.path);
+}
+
+/** `no-offset-pagination`'s `allow` option in the user's config for `file`. */
+function allowedTables(file: string): Set<string> {
+  return new Set(codemodConfig(file).options['no-offset-pagination']?.allow ?? []);
 }
 
 /** Two sites whose rewrites touch the same code (one offset shared by two queries): neither is rewritten. */

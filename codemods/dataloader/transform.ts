@@ -4,14 +4,19 @@ import { Node, type Project, type SourceFile } from 'ts-morph';
 import type { TsMorphCodemod, TsMorphOptions } from '../../src/codemod.js';
 import { UnparsableSource } from '../../src/codemods/analyze.js';
 import { findLookupSites, type ImportNeed, type LookupSite } from '../../src/codemods/lookups.js';
+import { codemodConfig } from '../../src/codemods/run-config.js';
 import { readJsonObject } from '../../src/recognizers/disk.js';
 import { resolveProjectModule } from '../../src/recognizers/module-graph.js';
+import { getSettings } from '../../src/settings.js';
 import { applyChanges, changesOf, keysOf, keyTypeMismatch, notAnArray, type FileChanges } from './file-changes.js';
 import { inline, type Found } from './inline.js';
 import { helperOf, HELPERS, loaderName, loaderProperty, MODULE_DOC, specifierFrom } from './loader-code.js';
 import { addNamedImport, findTrpcContext, wireLoaders, type TrpcContext } from './trpc-context.js';
 
-const CONTEXT_KEYS = ['db'];
+/** The keys of the tRPC context that hold the database for `file`: the user's `settings.hotpath.drizzle.contextKeys`. */
+function contextKeys(file: string): readonly string[] {
+  return getSettings({ settings: { hotpath: codemodConfig(file).settings } }).drizzle.contextKeys;
+}
 
 /**
  * `auto` (the default): per-request loaders on the tRPC context where a lookup is in a procedure that can
@@ -47,7 +52,7 @@ function collectSites(project: Project, options: TsMorphOptions): Found[] {
     if (!source || !/\.[cm]?[jt]sx?$/.test(file)) continue;
     let results;
     try {
-      results = findLookupSites(source.getFullText(), file, CONTEXT_KEYS);
+      results = findLookupSites(source.getFullText(), file, contextKeys(file), codemodConfig(file).options['no-n-plus-one']);
     } catch (error) {
       // A file that does not parse has nothing to rewrite; anything else is a bug to report, not to hide.
       if (!(error instanceof UnparsableSource)) throw error;
@@ -77,7 +82,7 @@ async function viaContext(project: Project, found: Found[], options: TsMorphOpti
     return !reason;
   });
   if (usable.length === 0) return rest;
-  const context = await findTrpcContext(project, options.cwd, options.files, CONTEXT_KEYS);
+  const context = await findTrpcContext(project, options.cwd, options.files, contextKeys(options.files[0] ?? options.cwd));
   if (typeof context === 'string') {
     for (const f of usable) decline(f, context);
     return rest;
