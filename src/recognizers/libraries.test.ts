@@ -1,6 +1,5 @@
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { probe } from '../../test/support/harness.js';
+import { askSubject } from '../../test/support/subject-probe.js';
 import { contextKeyOf, isContextMember, isDrizzleDatabase, isProcedureBuilder, recognizeRedisClient } from './libraries.js';
 import { originOf, type Origin } from './origin.js';
 
@@ -18,19 +17,8 @@ const t = initTRPC.create();
 `;
 
 /** What `judge` says of the origin of `subject` in `body` (after the imports above), as originOf traces it. */
-function judgeSubject<R>(body: string, judge: (origin: Origin | null) => R, settings?: Record<string, unknown>): R[] {
-  const verdicts: R[] = [];
-  probe(`${IMPORTS}${body}`, 'untyped', {
-    on: 'VariableDeclarator',
-    run(node, file) {
-      const { id, init } = node as TSESTree.VariableDeclarator;
-      if (id.type === T.Identifier && id.name === 'subject' && init) verdicts.push(judge(originOf(init, file)));
-      return null;
-    },
-  }, { settings });
-  if (verdicts.length === 0) throw new Error(`no \`subject\` in ${body}`);
-  return verdicts;
-}
+const judgeSubject = <R>(body: string, judge: (origin: Origin | null) => R, settings?: Record<string, unknown>): R[] =>
+  askSubject(`${IMPORTS}${body}`, 'untyped', (init, file) => judge(originOf(init, file)), { settings });
 
 describe('isDrizzleDatabase', () => {
   it.for([

@@ -1,23 +1,16 @@
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { probe } from '../../test/support/harness.js';
-import type { FileContext } from './file-context.js';
+import { askSubject } from '../../test/support/subject-probe.js';
 import { hasProperties, isIterableType, isTypeFromPackage, type TypeServices } from './types.js';
 
 const IMPORTS = 'import type { Redis } from "ioredis";\nimport { redis } from "./lib/redis.js";\nimport { db } from "./lib/db.js";\n';
 
 /** What `ask` says of `subject`'s initializer in a typed run (`undefined` is shown as such). */
 function askTyped(body: string, ask: (types: TypeServices, node: TSESTree.Node) => unknown): string {
-  const answers = probe(`${IMPORTS}${body}`, 'typed', {
-    on: 'VariableDeclarator',
-    run(node, file: FileContext) {
-      const { id, init } = node as TSESTree.VariableDeclarator;
-      if (id.type !== T.Identifier || id.name !== 'subject' || !init) return null;
-      return String(ask(file.types!, init));
-    },
-  });
-  if (answers.length !== 1) throw new Error(`one \`subject\` expected in ${body}`);
-  return answers[0]!.replace(/^\d+: /, '');
+  const answers = askSubject(`${IMPORTS}${body}`, 'typed', (init, file) => String(ask(file.types!, init)));
+  expect(answers).toHaveLength(1);
+  return answers[0]!;
 }
 
 describe('isTypeFromPackage (typed)', () => {
