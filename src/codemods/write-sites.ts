@@ -9,7 +9,7 @@ import { resolveProjectModule } from '../recognizers/module-graph.js';
 import { originOf } from '../recognizers/origin.js';
 import { dependsOnIteration, findIterationCall, identifiers, isFunction, type Iteration } from '../recognizers/per-item.js';
 import { walk } from '../recognizers/walk.js';
-import { findNPlusOne } from '../detect/n-plus-one.js';
+import { findNPlusOne, type NPlusOneOptions } from '../detect/n-plus-one.js';
 import { analyzeSource } from './analyze.js';
 import { findWrite } from './loop-writes.js';
 import { indentBefore, text } from './source-text.js';
@@ -83,6 +83,8 @@ export type WriteResult = { site: WriteSite } | { bail: { line: number; reason: 
 export interface WriteSiteOptions {
   /** Updates whose `set` values change per item: one `CASE` per column (`case`, the default) or left alone. */
   perItemSet?: 'case' | 'refuse';
+  /** The user's `no-n-plus-one` options: they decide which writes are the rule's findings. */
+  rule?: NPlusOneOptions;
 }
 
 interface Candidate {
@@ -110,7 +112,7 @@ export function findWriteSites(source: string, filePath: string, options: WriteS
     const helpers: WriteResult[] = [];
     return {
       CallExpression(node) {
-        const finding = findNPlusOne(node, file);
+        const finding = findNPlusOne(node, file, options.rule);
         if (!finding || finding.via === 'blind') return;
         if (finding.via === 'helper') {
           const name = text(file.context.sourceCode.text, node.callee);
