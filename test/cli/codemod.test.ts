@@ -51,6 +51,9 @@ describe('hotpath codemod', () => {
     const other = run('cursor-pagination', 'src', '--strategy', 'inline');
     expect(other.status).toBe(2);
     expect(other.stderr.trim()).toBe('hotpath: the cursor-pagination codemod has no --strategy option');
+    const flag = run('dataloader', 'src', '--keep-total');
+    expect(flag.status).toBe(2);
+    expect(flag.stderr.trim()).toBe('hotpath: the dataloader codemod has no --keep-total option');
   });
 
   it('dataloader --dry on the fixture app: the diff includes the new loaders module, and the summary says what to install', () => {
