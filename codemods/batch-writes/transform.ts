@@ -2,6 +2,7 @@ import { Node, ts, type SourceFile, type Type } from 'ts-morph';
 import type { TsMorphCodemod, TsMorphOptions } from '../../src/codemod.js';
 import { UnparsableSource } from '../../src/codemods/analyze.js';
 import { removeDeadImports } from '../../src/codemods/dead-imports.js';
+import { codemodConfig } from '../../src/codemods/run-config.js';
 import { applyTextEdits, freeName, type TextEdit } from '../../src/codemods/text-edits.js';
 import { findWriteSites, type WriteSite } from '../../src/codemods/write-sites.js';
 import { addNamedImport } from '../dataloader/trpc-context.js';
@@ -49,7 +50,7 @@ function rewriteFile(source: SourceFile, chunk: string, perItemSet: 'case' | 're
   const before = source.getFullText();
   let results;
   try {
-    results = findWriteSites(before, file, { perItemSet });
+    results = findWriteSites(before, file, { perItemSet, rule: codemodConfig(file).options['no-n-plus-one'] });
   } catch (error) {
     // A file that does not parse has nothing to rewrite; anything else is a bug to report, not to hide.
     if (!(error instanceof UnparsableSource)) throw error;
