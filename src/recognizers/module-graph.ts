@@ -250,3 +250,48 @@ function fileReachesPackage(file: string, packages: readonly string[], depth: nu
   }
   return null;
 }
+
+const TRACE_RECHECK_MS = 2000;
+const traceCache = new Map<string, { checkedAt: number; stamps: Array<[string, number | undefined]>; reaches: boolean }>();
+
+/**
+ * Can a value of project module `file` come from one of `packages`: does the module, or one it imports or
+ * re-exports (type imports included, `maxDepth` modules deep, nearest first), import one of them? `false`
+ * lets a caller skip parsing a module whose exports cannot be what it traces. Kept per file with the
+ * modification times of every module it read, re-checked at most every two seconds, so an editor sees an
+ * import added anywhere on the way.
+ */
+export function fileMayReach(file: string, packages: readonly string[], maxDepth: number): boolean {
+  const key = `${file}\0${packages.join(',')}\0${maxDepth}`;
+  const now = Date.now();
+  const cached = traceCache.get(key);
+  if (cached && (now - cached.checkedAt < TRACE_RECHECK_MS || cached.stamps.every(([f, m]) => statOf(f)?.mtimeMs === m))) {
+    cached.checkedAt = now;
+    return cached.reaches;
+  }
+  const stamps: Array<[string, number | undefined]> = [];
+  const seen = new Set([file]);
+  let level = [file];
+  let reaches = false;
+  for (let depth = 0; depth < maxDepth && level.length > 0 && !reaches; depth++) {
+    const next: string[] = [];
+    for (const current of level) {
+      stamps.push([current, statOf(current)?.mtimeMs]);
+      const imports = importsOfFile(current) ?? [];
+      if (imports.some(({ source }) => matchesPackage(source, packages))) {
+        reaches = true;
+        break;
+      }
+      for (const { source } of imports) {
+        const target = resolveProjectModule(source, current);
+        if (target && !seen.has(target)) {
+          seen.add(target);
+          next.push(target);
+        }
+      }
+    }
+    level = next;
+  }
+  traceCache.set(key, { checkedAt: now, stamps, reaches });
+  return reaches;
+}

@@ -1,8 +1,8 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { resolveFunction } from './callee.js';
+import { resolveFunction, type ResolvedFunction } from './callee.js';
 import { importedName, keyName, memberName } from './chain.js';
 import type { FileContext } from './file-context.js';
-import { resolveProjectModule } from './module-graph.js';
+import { fileMayReach, resolveProjectModule } from './module-graph.js';
 import { isFunction } from './per-item.js';
 import { loadProjectModule, mayExport } from './project-source.js';
 import { walk } from './walk.js';
@@ -185,8 +185,19 @@ function evaluateBinding(binding: Binding, env: ModuleEnv, keys: string[], types
 }
 
 function evaluateCalledFunction(callee: TSESTree.Expression, env: ModuleEnv): Origin | null {
-  const target = resolveFunction(callee, env.file);
+  const target = tracedFunction(callee, env);
   return target && evaluateReturns(target.fn, { file: target.file, depth: env.depth + 1, lookup: lookupIn(target.file), work: env.work });
+}
+
+/** The project function `callee` names (`getDb`, `withTx`), unless it is imported from a module that reaches nothing we trace. */
+function tracedFunction(callee: TSESTree.Expression, env: ModuleEnv): ResolvedFunction | null {
+  const base = callee.type === T.MemberExpression ? callee.object : callee;
+  const binding = base.type === T.Identifier ? env.lookup(base) : null;
+  if (binding?.kind === 'import') {
+    const file = resolveProjectModule(binding.source, env.file.context.physicalFilename);
+    if (file && !mayTraceFrom(file, env.file.hints)) return null;
+  }
+  return resolveFunction(callee, env.file);
 }
 
 /** What a function returns: its expression body, or the first `return` of its own whose value is traced. */
@@ -369,7 +380,7 @@ function callbackParameterType(
   path: string[],
   env: ModuleEnv,
 ): Origin | null {
-  const target = resolveFunction(call.callee, env.file);
+  const target = tracedFunction(call.callee, env);
   const declared = target?.fn.params[argument];
   let type = declared && annotationOf(declared.type === T.TSParameterProperty ? declared.parameter : declared);
   let at: ModuleEnv | null = target ? { file: target.file, depth: env.depth + 1, lookup: lookupIn(target.file), work: env.work } : null;
@@ -568,7 +579,26 @@ interface Resolved {
 function resolveImportedBinding(source: string, imported: string, env: ModuleEnv): Resolved | null {
   if (TRACKED_PACKAGES.some((p) => source === p || source.startsWith(`${p}/`)) || source.startsWith('node:')) return null;
   const file = resolveProjectModule(source, env.file.context.physicalFilename);
-  return file ? (exportedBinding(file, imported, env) ?? null) : null;
+  if (!file || !mayTraceFrom(file, env.file.hints)) return null;
+  return exportedBinding(file, imported, env) ?? null;
+}
+
+// Modules imported this many deep from a read module still carry a value we trace; real chains (a barrel, the
+// db package's entry, its client module, drizzle-orm) take four.
+const TRACE_DEPTH = 6;
+const tracedSources = new WeakMap<OriginHints, string[]>();
+
+/**
+ * Can an export of `file` have an origin at all? Every origin starts at an import of a traced package or of
+ * a module the settings name, so a module that reaches none through its imports needs no parse: most
+ * imported values (components, schemas, errors, utilities) are of that kind. A name the settings know
+ * can stand anywhere: then every module is read.
+ */
+function mayTraceFrom(file: string, hints: OriginHints): boolean {
+  if (hints.names.size > 0) return true;
+  let sources = tracedSources.get(hints);
+  if (!sources) tracedSources.set(hints, (sources = [...TRACKED_PACKAGES, ...hints.modules.keys()]));
+  return fileMayReach(file, sources, TRACE_DEPTH);
 }
 
 /**
