@@ -84,6 +84,8 @@ export function isServerActionModule(file: string): boolean {
 
 // Relative to the project root; a file outside it matches no glob of the project.
 function matchesGlob(file: string, cwd: string, settings: HotpathSettings, kind: 'client' | 'server'): boolean {
+  // Most projects set no globs: then no path needs working out, for every file linted.
+  if ((kind === 'client' ? settings.clientFiles : settings.serverFiles).length === 0) return false;
   const relative = path.relative(cwd, file);
   if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
   return matcher(settings, kind)(relative.split(path.sep).join('/'));

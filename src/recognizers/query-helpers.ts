@@ -118,14 +118,14 @@ export function findDatabasePassedBlind(call: TSESTree.CallExpression, file: Fil
   if (root.type !== T.Identifier || (call.callee.type === T.MemberExpression && call.callee.computed)) return null;
   const def = ASTUtils.findVariable(file.context.sourceCode.getScope(root), root)?.defs[0];
   if (def?.type !== 'ImportBinding' || def.node.parent?.type !== T.ImportDeclaration) return null;
-  // `billing.updateInvoice(tx)` on an imported module object, not a method of an imported database (`db.delete(t)`).
-  if (root !== call.callee && isDrizzleDatabaseValue(root, file)) return null;
   // drizzle-orm's own helpers take the database to build, not to run (`drizzle(db)`, `migrate` is not per item).
   const source = def.node.parent.source.value;
   if (source === 'drizzle-orm' || source.startsWith('drizzle-orm/')) return null;
   // A module of the project was read by the helper search; only code that is not here is unknown. Asked
-  // before the arguments' origins, which may mean reading other modules.
+  // before any origin, which may mean reading other modules.
   if (resolveProjectModule(source, file.context.physicalFilename) !== null) return null;
+  // `billing.updateInvoice(tx)` on an imported module object, not a method of an imported database (`db.delete(t)`).
+  if (root !== call.callee && isDrizzleDatabaseValue(root, file)) return null;
   const database = call.arguments.flatMap(databaseArgument).find((arg) => isDrizzleDatabaseValue(arg, file));
   if (!database) return null;
   const sourceCode = file.context.sourceCode;

@@ -1,5 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import type { RedisCommandKind } from '../knowledge/redis-commands.js';
+import { commandOfMethod, type RedisCommandKind } from '../knowledge/redis-commands.js';
+import { memberName } from './chain.js';
 import type { FileContext } from './file-context.js';
 import { identifiers, isFunction } from './per-item.js';
 import { recognizeRedisCommand, type RedisCommand } from './redis-command.js';
@@ -23,6 +24,9 @@ interface AwaitedCommand {
  * must see each reply).
  */
 export function findCommandRuns(body: TSESTree.Statement[], file: FileContext): RedisCommand[][] {
+  // A run takes two commands: most blocks have fewer statements of a command's shape, and then no receiver
+  // needs tracing.
+  if (body.reduce((n, statement) => n + commandShaped(statement), 0) < 2) return [];
   const awaited = body.map((statement) => awaitedCommand(statement, file));
   if (awaited.some((a) => a?.command.command.name === 'watch')) return [];
   const runs: RedisCommand[][] = [];
@@ -82,14 +86,30 @@ function conditionalCommands(statement: TSESTree.Statement, file: FileContext): 
 }
 
 function awaitedCommand(statement: TSESTree.Statement, file: FileContext): AwaitedCommand | null {
+  const call = awaitedCall(statement);
+  const command = call && recognizeRedisCommand(call, file);
+  return command ? { statement, command } : null;
+}
+
+// `await x.get(k);`, `const v = await x.get(k);`: the call, whatever its receiver.
+function awaitedCall(statement: TSESTree.Statement): TSESTree.CallExpression | null {
   let expression: TSESTree.Node | null | undefined;
   if (statement.type === T.ExpressionStatement) expression = statement.expression;
   else if (statement.type === T.VariableDeclaration && statement.declarations.length === 1) {
     expression = statement.declarations[0]!.init;
   }
-  if (expression?.type !== T.AwaitExpression || expression.argument.type !== T.CallExpression) return null;
-  const command = recognizeRedisCommand(expression.argument, file);
-  return command ? { statement, command } : null;
+  return expression?.type === T.AwaitExpression && expression.argument.type === T.CallExpression ? expression.argument : null;
+}
+
+/** How many commands a statement could hold by its syntax alone (an `if` without `else` counts its own). */
+function commandShaped(statement: TSESTree.Statement): number {
+  if (statement.type === T.IfStatement && !statement.alternate) {
+    const body = statement.consequent.type === T.BlockStatement ? statement.consequent.body : [statement.consequent];
+    return body.reduce((n, s) => n + commandShaped(s), 0);
+  }
+  const callee = awaitedCall(statement)?.callee;
+  const method = callee?.type === T.MemberExpression ? memberName(callee) : null;
+  return method !== null && commandOfMethod(method) ? 1 : 0;
 }
 
 /** Does `node` read a variable declared by one of `declarators`? */
