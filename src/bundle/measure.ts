@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, buildSync, version as esbuildVersion, type BuildOptions, type BuildResult } from 'esbuild';
+import { readJsonObject } from '../recognizers/disk.js';
 
 export { esbuildVersion };
 
@@ -91,23 +91,25 @@ export interface InstalledPackage {
 
 const installed = new Map<string, InstalledPackage | null>();
 
-/** The package as installed where `fromDir` resolves it (walking up `node_modules` folders), or null. */
+/**
+ * The package as installed where `fromDir` resolves it (walking up `node_modules` folders), or null. Each
+ * folder on the way keeps its answer: the files of one app ask from many folders, which share their parents.
+ */
 export function findInstalledPackage(name: string, fromDir: string): InstalledPackage | null {
   const key = `${fromDir}\0${name}`;
-  if (installed.has(key)) return installed.get(key)!;
-  let found: InstalledPackage | null = null;
-  for (let dir = fromDir; ; dir = path.dirname(dir)) {
-    try {
-      const json = JSON.parse(readFileSync(path.join(dir, 'node_modules', name, 'package.json'), 'utf8')) as {
-        version?: string;
-        peerDependencies?: Record<string, string>;
-      };
-      found = { name, version: json.version ?? '0.0.0', peers: Object.keys(json.peerDependencies ?? {}) };
-      break;
-    } catch {
-      if (path.dirname(dir) === dir) break;
-    }
-  }
+  const known = installed.get(key);
+  if (known !== undefined) return known;
+  const json = readJsonObject(path.join(fromDir, 'node_modules', name, 'package.json'));
+  const parent = path.dirname(fromDir);
+  const found = json
+    ? { name, version: typeof json.version === 'string' ? json.version : '0.0.0', peers: Object.keys(asRecord(json.peerDependencies)) }
+    : parent === fromDir
+      ? null
+      : findInstalledPackage(name, parent);
   installed.set(key, found);
   return found;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 }

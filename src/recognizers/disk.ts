@@ -26,9 +26,10 @@ export function isFile(file: string): boolean {
 
 /** The file's text, or null when it is missing, unreadable, larger than `maxBytes` or not UTF-8. */
 export function readText(file: string, maxBytes = MAX_SOURCE_BYTES): string | null {
+  // A missing file is the common miss (candidate paths of a resolution): answered without an exception.
+  const stats = statOf(file);
+  if (!stats?.isFile() || stats.size > maxBytes) return null;
   try {
-    const stats = statSync(file);
-    if (!stats.isFile() || stats.size > maxBytes) return null;
     return utf8.decode(readFileSync(file));
   } catch {
     return null;
