@@ -56,21 +56,34 @@ const isDirectory = (dir: string) => statOf(dir)?.isDirectory() ?? false;
 // ---------------------------------------------------------------------------------------------------------
 // Which app a file belongs to.
 
-const appsByDir = new Map<string, { checkedAt: number; app: NextApp | null }>();
+interface DirFacts {
+  checkedAt: number;
+  /** Modification times of the folder, its package.json and its `src/`: a config, manifest or router added, removed or edited. */
+  stamp: string;
+  /** What the folder itself says: an app's root (with or without one), or nothing (its parent decides). */
+  own: { app: NextApp | null } | null;
+  app: NextApp | null;
+}
+
+const appsByDir = new Map<string, DirFacts>();
 
 /** The Next.js app that `file` belongs to, or null (no `next` in the nearest package.json, no router folder). */
 export function findNextApp(file: string): NextApp | null {
   return appOfDir(path.dirname(file), Date.now());
 }
 
+// Re-checked every `RECHECK_MS`, by three stats while the folder is unchanged rather than the probes that decide it.
 function appOfDir(dir: string, now: number): NextApp | null {
   const cached = appsByDir.get(dir);
   if (cached && now - cached.checkedAt < RECHECK_MS) return cached.app;
-  let app: NextApp | null = null;
-  if (CONFIG_NAMES.some((name) => statOf(path.join(dir, name))?.isFile())) app = routersOf(dir);
-  else if (statOf(path.join(dir, 'package.json'))?.isFile()) app = dependsOnNext(dir) ? routersOf(dir) : null;
-  else if (path.dirname(dir) !== dir && path.basename(dir) !== 'node_modules') app = appOfDir(path.dirname(dir), now);
-  appsByDir.set(dir, { checkedAt: now, app });
+  const stamp = ['', 'package.json', 'src'].map((name) => statOf(path.join(dir, name))?.mtimeMs).join(':');
+  let own: DirFacts['own'] = null;
+  if (cached?.stamp === stamp) own = cached.own;
+  else if (CONFIG_NAMES.some((name) => statOf(path.join(dir, name))?.isFile())) own = { app: routersOf(dir) };
+  else if (statOf(path.join(dir, 'package.json'))?.isFile()) own = { app: dependsOnNext(dir) ? routersOf(dir) : null };
+  const up = path.dirname(dir) !== dir && path.basename(dir) !== 'node_modules';
+  const app = own ? own.app : up ? appOfDir(path.dirname(dir), now) : null;
+  appsByDir.set(dir, { checkedAt: now, stamp, own, app });
   return app;
 }
 
@@ -220,7 +233,7 @@ function runtimeOnly(imports: string[], text: string, file: string): string[] {
     // A page's data functions: ESTree and scopes, as the rule reads the linted page.
     let program: TSESTree.Program;
     try {
-      program = parse(text, { jsx: !/\.[cm]?ts$/.test(file), range: true, loc: false });
+      program = parse(text, { jsx: !/\.[cm]?ts$/.test(file), range: true, loc: true }); // `loc: false` costs a pass (see project-source.ts)
     } catch {
       return imports;
     }

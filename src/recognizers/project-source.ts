@@ -113,9 +113,11 @@ function parseModule(path: string, from: FileContext, typed: boolean): ProjectMo
     parsed = parseAndGenerateServices(text, {
       filePath: path,
       jsx: /\.[jt]sx$/.test(path),
-      // Ranges for text and containment; no locations, tokens or comments, which nothing here reads.
+      // Ranges for text and containment; no tokens or comments, which nothing here reads. Locations are kept:
+      // the converter makes them for every node anyway, and `loc: false` only adds a pass that deletes them,
+      // leaving each node a slow dictionary-mode object.
       range: true,
-      loc: false,
+      loc: true,
       tokens: false,
       comment: false,
       ...(typed ? { programs: [from.types!.program], preserveNodeMaps: true } : { preserveNodeMaps: false }),
