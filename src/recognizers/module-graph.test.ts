@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dedent } from '../../test/support/harness.js';
-import { moduleReachesPackage, resolveProjectModule, scanImports } from './module-graph.js';
+import { fileMayReach, moduleReachesPackage, resolveProjectModule, scanImports } from './module-graph.js';
 
 describe('scanImports', () => {
   it('finds static, dynamic, re-export and require specifiers, and marks type-only ones', () => {
@@ -68,5 +68,27 @@ describe('resolveProjectModule and moduleReachesPackage', () => {
     expect(moduleReachesPackage('drizzle-orm/pg-core', from, ['drizzle-orm'])).toBe('drizzle-orm');
     expect(moduleReachesPackage('../../../../packages/db/src/types.js', from, ['drizzle-orm'])).toBeNull();
     expect(moduleReachesPackage('@acme/db', from, ['drizzle-orm'], 1)).toBeNull();
+  });
+
+  it('tells whether a module may hold a value of a package, type imports and re-exports included', () => {
+    const file = (name: string) => path.join(root, name);
+    expect(fileMayReach(file('packages/db/src/index.ts'), ['drizzle-orm'], 6)).toBe(true);
+    expect(fileMayReach(file('packages/db/src/types.ts'), ['drizzle-orm'], 6)).toBe(true);
+    expect(fileMayReach(file('apps/api/src/routers/post.ts'), ['drizzle-orm'], 6)).toBe(true);
+    expect(fileMayReach(file('apps/api/src/lib/cache.ts'), ['drizzle-orm'], 6)).toBe(false);
+    // The barrel, then the client: two modules deep.
+    expect(fileMayReach(file('packages/db/src/index.ts'), ['drizzle-orm'], 1)).toBe(false);
+  });
+
+  it('sees an import added further down the chain once the answer is re-checked', async () => {
+    write('apps/api/src/lib/format.ts', 'import { helper } from "./helper";\nexport const format = helper;\n');
+    write('apps/api/src/lib/helper.ts', 'export const helper = 1;\n');
+    const format = path.join(root, 'apps/api/src/lib/format.ts');
+    expect(fileMayReach(format, ['ioredis'], 6)).toBe(false);
+    write('apps/api/src/lib/helper.ts', 'import Redis from "ioredis";\nexport const helper = new Redis();\n');
+    const later = new Date(Date.now() + 10_000);
+    utimesSync(path.join(root, 'apps/api/src/lib/helper.ts'), later, later);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(fileMayReach(format, ['ioredis'], 6)).toBe(true);
   });
 });
