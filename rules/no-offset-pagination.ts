@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { resolveCallee } from '../src/recognizers/callee.js';
-import { flattenChain, keyName } from '../src/recognizers/chain.js';
+import { keyName, memberName } from '../src/recognizers/chain.js';
 import { recognizeDrizzleQuery } from '../src/recognizers/drizzle-query.js';
 import { getFileContext, type FileContext } from '../src/recognizers/file-context.js';
 import { findBuilderOffset, findOffsetPagination, findPageInputs, type OffsetPagination } from '../src/recognizers/offset-pagination.js';
@@ -103,14 +103,29 @@ export default createRule<Options, MessageIds>({
 
 /** A call that could be an offset-paged query or a procedure with a page input, judged by syntax alone. */
 function mayPageByOffset(node: TSESTree.CallExpression): boolean {
-  const { segments } = flattenChain(node);
-  const last = segments.at(-1);
-  if (!last) return false;
-  if (last.name === 'query' || last.name === 'mutation' || last.name === 'subscription') {
-    const input = segments.findLast((s) => s.name === 'input')?.call?.arguments[0];
+  // Asked of every call: the chain is read from its end without building it (as `flattenChain` would).
+  let last: string | undefined;
+  let input: TSESTree.CallExpressionArgument | undefined | null;
+  let offset = false;
+  for (let current: TSESTree.Expression = node; ; ) {
+    if (current.type === T.TSNonNullExpression || current.type === T.ChainExpression) {
+      current = current.expression;
+      continue;
+    }
+    const call: TSESTree.CallExpression | null = current.type === T.CallExpression ? current : null;
+    const member: TSESTree.Expression = call ? call.callee : current;
+    const name = member.type === T.MemberExpression ? memberName(member) : null;
+    if (member.type !== T.MemberExpression || name === null) break;
+    last ??= name;
+    offset ||= name === 'offset';
+    if (name === 'input' && input === undefined) input = call?.arguments[0] ?? null;
+    current = member.object;
+  }
+  if (last === undefined) return false;
+  if (last === 'query' || last === 'mutation' || last === 'subscription') {
     return Boolean(input && input.type !== T.SpreadElement && findPageInputs(input).length > 0);
   }
-  return segments.some((s) => s.name === 'offset') || node.arguments.some((arg) => mentionsOffset(arg));
+  return offset || node.arguments.some((arg) => mentionsOffset(arg));
 }
 
 // `{ offset: … }` options or an `OFFSET` in a SQL template, without looking deeper.

@@ -69,18 +69,31 @@ function projectOrPackageReason(
   fromFile: string,
   settings: HotpathSettings,
 ): string | null {
-  const folder = resolved && serverFolderOf(resolved, fromFile, settings.serverFolders);
+  // No server folders by default: then no paths need working out, for every import of every file.
+  const folder = resolved && settings.serverFolders.length > 0 && serverFolderOf(resolved, fromFile, settings.serverFolders);
   if (folder) return `is in the server folder \`${folder}\``;
-  const packages = [...SERVER_PACKAGES, ...settings.serverModules];
+  const { packages, key } = serverPackages(settings);
   const direct = matchesPackage(specifier, packages);
   if (direct) return `is the server package \`${direct}\``;
   if (!resolved) return null;
   const reached =
-    reachedImport(resolved, `server:${packages.join(',')}`, (source) => matchesPackage(source, packages), 3) ??
+    reachedImport(resolved, key, (source) => matchesPackage(source, packages), 3) ??
     // A router or the tRPC init imports `@trpc/server` itself (`initTRPC`); client links import its subpaths
     // (`@trpc/server/observable`), which a package-prefix match would count too.
     reachedImport(resolved, 'trpc-server', (source) => (TRPC_SERVER.test(source) ? '@trpc/server' : null), 2);
   return reached ? `imports \`${reached}\`` : null;
+}
+
+const packagesBySettings = new WeakMap<HotpathSettings, { packages: string[]; key: string }>();
+
+// The server packages with the settings' own, and their cache key: built once per settings, not per import.
+function serverPackages(settings: HotpathSettings): { packages: string[]; key: string } {
+  let found = packagesBySettings.get(settings);
+  if (!found) {
+    const packages = [...SERVER_PACKAGES, ...settings.serverModules];
+    packagesBySettings.set(settings, (found = { packages, key: `server:${packages.join(',')}` }));
+  }
+  return found;
 }
 
 /** `drizzle-orm/pg-core` belongs to `drizzle-orm`. */
