@@ -14,7 +14,7 @@ export interface OrderTerm {
 }
 
 /** What the rewritten code calls, all from `drizzle-orm`. */
-export const OPERATORS = ['and', 'asc', 'desc', 'eq', 'gt', 'isNotNull', 'isNull', 'lt', 'or'];
+export const OPERATORS = ['and', 'asc', 'desc', 'eq', 'gt', 'gte', 'isNotNull', 'isNull', 'lt', 'lte', 'or'];
 
 /**
  * The order as columns of `table`, made total: the primary key is added (in the first column's direction)
@@ -79,14 +79,18 @@ export function keysetCondition(
     return branches.length === 1 ? branches[0]! : `or(${branches.join(', ')})`;
   };
   const first = terms[0]!;
-  if (!first.nullable) return beyond(0);
+  // Postgres takes `a < c or (a = c and …)` as a filter, not a range: it walks the index from its start and
+  // drops every row before the cursor, as many as an offset skips. The bound it implies, `a <= c`, is a range
+  // the index starts at.
+  const bound = `${first.descending ? 'lte' : 'gte'}(${column(first)}, ${value(first, 0)})`;
+  if (!first.nullable) return terms.length === 1 ? beyond(0) : `and(${bound}, ${beyond(0)})`;
   const col = column(first);
   const rest = beyond(1);
   const past = `${first.descending ? 'lt' : 'gt'}(${col}, ${value(first, 0)})`;
   const tie = `and(eq(${col}, ${value(first, 0)}), ${rest})`;
   // Descending: the NULLs came first, so after a NULL come the other NULLs, then every value.
   return first.descending
-    ? `(${raw(first, 0)} === null ? or(and(isNull(${col}), ${rest}), isNotNull(${col})) : or(${past}, ${tie}))`
+    ? `(${raw(first, 0)} === null ? or(and(isNull(${col}), ${rest}), isNotNull(${col})) : and(${bound}, or(${past}, ${tie})))`
     : `(${raw(first, 0)} === null ? and(isNull(${col}), ${rest}) : or(${past}, ${tie}, isNull(${col})))`;
 }
 

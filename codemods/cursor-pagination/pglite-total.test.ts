@@ -5,7 +5,7 @@ import { loadTotalProof, type TotalName, type TotalProof } from '../../bench/cur
  * `--keep-total` on a real Postgres (PGlite): each procedure of the keep-total fixture walked by page
  * number before (as many pages as its total says) and by `nextCursor` after. The rewrite shows every row
  * once, in the order the original asks for, and every page still carries the same total, for the same
- * number of queries; the page queries read fewer rows where an index serves the order.
+ * number of queries; the page queries read a fraction of the rows where an index serves the order.
  */
 let proof: TotalProof;
 beforeAll(async () => {
@@ -33,7 +33,9 @@ describe('cursor-pagination --keep-total on PGlite', () => {
       // No index on the score: each page sorts the whole table, by offset and by cursor alike.
       expect(after.pageRowsRead).toBe(before.pageRowsRead);
     } else {
-      expect(after.pageRowsRead).toBeLessThan(before.pageRowsRead);
+      // An index serves the order: each cursor page starts at the cursor (the keyset's leading bound), where
+      // the offset page reads and drops every row before it (timeline 101,000 rows → 5,886; one author 2,170 → 531).
+      expect(after.pageRowsRead).toBeLessThan(before.pageRowsRead / 3);
     }
   });
 

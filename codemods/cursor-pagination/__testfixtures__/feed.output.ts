@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, lte, or } from "drizzle-orm";
 import { z } from "zod";
 import { posts } from "./schema.js";
 import { publicProcedure, router } from "./trpc.js";
@@ -10,7 +10,7 @@ export const feedRouter = router({
   timeline: publicProcedure
     .input(z.object({ cursor: z.object({ createdAt: z.coerce.date(), id: z.number() }).nullish() }))
     .query(async ({ ctx, input }) => {
-      const rows = await ctx.db.select().from(posts).where(input.cursor ? or(lt(posts.createdAt, input.cursor.createdAt), and(eq(posts.createdAt, input.cursor.createdAt), lt(posts.id, input.cursor.id))) : undefined).orderBy(desc(posts.createdAt), desc(posts.id)).limit(PAGE_SIZE + 1);
+      const rows = await ctx.db.select().from(posts).where(input.cursor ? and(lte(posts.createdAt, input.cursor.createdAt), or(lt(posts.createdAt, input.cursor.createdAt), and(eq(posts.createdAt, input.cursor.createdAt), lt(posts.id, input.cursor.id)))) : undefined).orderBy(desc(posts.createdAt), desc(posts.id)).limit(PAGE_SIZE + 1);
       const items = rows.slice(0, PAGE_SIZE);
       return { items, nextCursor: rows.length > PAGE_SIZE ? { createdAt: items[items.length - 1]!.createdAt, id: items[items.length - 1]!.id } : null };
     },
@@ -23,7 +23,7 @@ export const feedRouter = router({
       const rowsWithNext = await ctx.db
         .select()
         .from(posts)
-        .where(and(eq(posts.authorId, input.authorId), input.cursor ? or(gt(posts.createdAt, input.cursor.createdAt), and(eq(posts.createdAt, input.cursor.createdAt), lt(posts.id, input.cursor.id))) : undefined))
+        .where(and(eq(posts.authorId, input.authorId), input.cursor ? and(gte(posts.createdAt, input.cursor.createdAt), or(gt(posts.createdAt, input.cursor.createdAt), and(eq(posts.createdAt, input.cursor.createdAt), lt(posts.id, input.cursor.id)))) : undefined))
         .orderBy(asc(posts.createdAt), desc(posts.id))
         .limit(input.limit + 1);
       const rows = rowsWithNext.slice(0, input.limit);
@@ -35,7 +35,7 @@ export const feedRouter = router({
     .input(z.object({ cursor: z.object({ authorId: z.number(), createdAt: z.coerce.date(), id: z.number() }).nullish() }))
     .query(async ({ ctx, input }) => {
       const rows = await ctx.db.query.posts.findMany({
-        where: input.cursor ? or(gt(posts.authorId, input.cursor.authorId), and(eq(posts.authorId, input.cursor.authorId), lt(posts.createdAt, input.cursor.createdAt)), and(eq(posts.authorId, input.cursor.authorId), eq(posts.createdAt, input.cursor.createdAt), gt(posts.id, input.cursor.id))) : undefined,
+        where: input.cursor ? and(gte(posts.authorId, input.cursor.authorId), or(gt(posts.authorId, input.cursor.authorId), and(eq(posts.authorId, input.cursor.authorId), lt(posts.createdAt, input.cursor.createdAt)), and(eq(posts.authorId, input.cursor.authorId), eq(posts.createdAt, input.cursor.createdAt), gt(posts.id, input.cursor.id)))) : undefined,
         orderBy: [asc(posts.authorId), desc(posts.createdAt), asc(posts.id)],
         limit: PAGE_SIZE + 1,
       });

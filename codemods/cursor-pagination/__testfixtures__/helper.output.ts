@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { and, desc, eq, lt, lte, or } from "drizzle-orm";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { z } from "zod";
 import { posts } from "./schema.js";
@@ -12,7 +12,7 @@ async function listByAuthor(db: PgliteDatabase<typeof schema>, authorId: number,
   const rows = await db
     .select()
     .from(posts)
-    .where(and(eq(posts.authorId, authorId), cursor ? or(lt(posts.createdAt, cursor.createdAt), and(eq(posts.createdAt, cursor.createdAt), lt(posts.id, cursor.id))) : undefined))
+    .where(and(eq(posts.authorId, authorId), cursor ? and(lte(posts.createdAt, cursor.createdAt), or(lt(posts.createdAt, cursor.createdAt), and(eq(posts.createdAt, cursor.createdAt), lt(posts.id, cursor.id)))) : undefined))
     .orderBy(desc(posts.createdAt), desc(posts.id))
     .limit(PAGE_SIZE + 1);
   const items = rows.slice(0, PAGE_SIZE);

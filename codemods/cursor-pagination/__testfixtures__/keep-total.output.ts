@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
+import { and, count, desc, eq, isNotNull, isNull, lt, lte, or } from "drizzle-orm";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { z } from "zod";
 import { posts } from "./schema.js";
@@ -14,7 +14,7 @@ export const keepTotalRouter = router({
     .input(z.object({ cursor: z.object({ createdAt: z.coerce.date(), id: z.number() }).nullish() }))
     .query(async ({ ctx, input }) => {
       const [itemsWithNext, [total]] = await Promise.all([
-        ctx.db.select().from(posts).where(input.cursor ? or(lt(posts.createdAt, input.cursor.createdAt), and(eq(posts.createdAt, input.cursor.createdAt), lt(posts.id, input.cursor.id))) : undefined).orderBy(desc(posts.createdAt), desc(posts.id)).limit(PAGE_SIZE + 1),
+        ctx.db.select().from(posts).where(input.cursor ? and(lte(posts.createdAt, input.cursor.createdAt), or(lt(posts.createdAt, input.cursor.createdAt), and(eq(posts.createdAt, input.cursor.createdAt), lt(posts.id, input.cursor.id)))) : undefined).orderBy(desc(posts.createdAt), desc(posts.id)).limit(PAGE_SIZE + 1),
         ctx.db.select({ value: count() }).from(posts),
       ]);
       const items = itemsWithNext.slice(0, PAGE_SIZE);
@@ -29,7 +29,7 @@ export const keepTotalRouter = router({
       const totalCount = await ctx.db.$count(posts, where);
       if (totalCount === 0) return { items: [], totalCount: 0, nextCursor: null };
       const itemsWithNext = await ctx.db.query.posts.findMany({
-        where: and(where, input.cursor ? or(lt(posts.createdAt, input.cursor.createdAt), and(eq(posts.createdAt, input.cursor.createdAt), lt(posts.id, input.cursor.id))) : undefined),
+        where: and(where, input.cursor ? and(lte(posts.createdAt, input.cursor.createdAt), or(lt(posts.createdAt, input.cursor.createdAt), and(eq(posts.createdAt, input.cursor.createdAt), lt(posts.id, input.cursor.id)))) : undefined),
         orderBy: [desc(posts.createdAt), desc(posts.id)],
         limit: PAGE_SIZE + 1,
       });
@@ -45,7 +45,7 @@ export const keepTotalRouter = router({
 
 async function listScored(db: PgliteDatabase<typeof schema>, cursor: { score: number | null; id: number } | null | undefined) {
   const [dataWithNext, [counted]] = await Promise.all([
-    db.select().from(posts).where(cursor ? (cursor.score === null ? or(and(isNull(posts.score), lt(posts.id, cursor.id)), isNotNull(posts.score)) : or(lt(posts.score, cursor.score), and(eq(posts.score, cursor.score), lt(posts.id, cursor.id)))) : undefined).orderBy(desc(posts.score), desc(posts.id)).limit(PAGE_SIZE + 1),
+    db.select().from(posts).where(cursor ? (cursor.score === null ? or(and(isNull(posts.score), lt(posts.id, cursor.id)), isNotNull(posts.score)) : and(lte(posts.score, cursor.score), or(lt(posts.score, cursor.score), and(eq(posts.score, cursor.score), lt(posts.id, cursor.id))))) : undefined).orderBy(desc(posts.score), desc(posts.id)).limit(PAGE_SIZE + 1),
     db.select({ value: count() }).from(posts),
   ]);
   const data = dataWithNext.slice(0, PAGE_SIZE);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNotNull, isNull, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNotNull, isNull, lt, lte, or } from "drizzle-orm";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { z } from "zod";
 import { posts } from "./schema.js";
@@ -10,7 +10,7 @@ export const nullableRouter = router({
   best: publicProcedure
     .input(z.object({ cursor: z.object({ score: z.number().nullable(), id: z.number() }).nullish() }))
     .query(async ({ ctx, input }) => {
-      const rows = await ctx.db.select().from(posts).where(input.cursor ? (input.cursor.score === null ? or(and(isNull(posts.score), lt(posts.id, input.cursor.id)), isNotNull(posts.score)) : or(lt(posts.score, input.cursor.score), and(eq(posts.score, input.cursor.score), lt(posts.id, input.cursor.id)))) : undefined).orderBy(desc(posts.score), desc(posts.id)).limit(20 + 1);
+      const rows = await ctx.db.select().from(posts).where(input.cursor ? (input.cursor.score === null ? or(and(isNull(posts.score), lt(posts.id, input.cursor.id)), isNotNull(posts.score)) : and(lte(posts.score, input.cursor.score), or(lt(posts.score, input.cursor.score), and(eq(posts.score, input.cursor.score), lt(posts.id, input.cursor.id))))) : undefined).orderBy(desc(posts.score), desc(posts.id)).limit(20 + 1);
       const items = rows.slice(0, 20);
       return { items, nextCursor: rows.length > 20 ? { score: items[items.length - 1]!.score, id: items[items.length - 1]!.id } : null };
     }),

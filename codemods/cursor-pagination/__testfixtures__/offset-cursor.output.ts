@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, lte, or, type SQL } from "drizzle-orm";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { authors, comments, posts } from "./schema.js";
 import type * as schema from "./schema.js";
@@ -21,7 +21,7 @@ export async function getComments(db: Database, params: GetCommentsParams) {
     .select({ id: comments.id, body: comments.body, at: comments.createdAt, author: authors.name })
     .from(comments)
     .innerJoin(authors, eq(comments.authorId, authors.id))
-    .where(and(...conditions, after ? or(lt(comments.createdAt, after[0]), and(eq(comments.createdAt, after[0]), lt(comments.id, after[1]))) : undefined))
+    .where(and(...conditions, after ? and(lte(comments.createdAt, after[0]), or(lt(comments.createdAt, after[0]), and(eq(comments.createdAt, after[0]), lt(comments.id, after[1])))) : undefined))
     .orderBy(desc(comments.createdAt), desc(comments.id))
     .limit(pageSize);
 
@@ -38,7 +38,7 @@ export async function getPostComments(db: Database, params: { postId: number; cu
   const { postId, cursor, pageSize = 20 } = params;
   const after: [string, string] | null = cursor?.startsWith("[") ? JSON.parse(cursor) : null;
   const data = await db.query.comments.findMany({
-    where: and(eq(comments.postId, postId), after ? or(gt(comments.createdAt, after[0]), and(eq(comments.createdAt, after[0]), gt(comments.id, after[1]))) : undefined),
+    where: and(eq(comments.postId, postId), after ? and(gte(comments.createdAt, after[0]), or(gt(comments.createdAt, after[0]), and(eq(comments.createdAt, after[0]), gt(comments.id, after[1])))) : undefined),
     columns: { id: true, body: true, createdAt: true },
     orderBy: [asc(comments.createdAt), asc(comments.id)],
     limit: pageSize,
@@ -50,7 +50,7 @@ export async function getPostComments(db: Database, params: { postId: number; cu
 export async function getPosts(db: Database, params: { cursor?: string | null; pageSize?: number }) {
   const { cursor, pageSize = 20 } = params;
   const after: [string, number] | null = cursor?.startsWith("[") ? JSON.parse(cursor) : null;
-  const query = db.select().from(posts).where(after ? or(lt(posts.createdAt, new Date(after[0])), and(eq(posts.createdAt, new Date(after[0])), lt(posts.id, after[1]))) : undefined).$dynamic();
+  const query = db.select().from(posts).where(after ? and(lte(posts.createdAt, new Date(after[0])), or(lt(posts.createdAt, new Date(after[0])), and(eq(posts.createdAt, new Date(after[0])), lt(posts.id, after[1])))) : undefined).$dynamic();
   query.orderBy(desc(posts.createdAt), desc(posts.id));
 
   query.limit(pageSize);
