@@ -44,6 +44,8 @@ interface CodemodFlags {
   mark?: boolean;
   strategy?: string;
   keepTotal?: boolean;
+  config?: string;
+  configLookup: boolean;
   include?: string[];
   exclude?: string[];
   report?: string;
@@ -131,6 +133,8 @@ program
   .option('--mark', 'leave a // hotpath-todo comment at each site the codemod cannot rewrite safely')
   .option('--strategy <name>', 'dataloader: `context` (per-request loaders) or `inline` (one query before the loop) only; by default each site gets the one that fits')
   .option('--keep-total', 'cursor-pagination: also rewrite pages returned with a total, keeping the count (only when no client jumps to a page)')
+  .option('-c, --config <file>', 'the ESLint config whose settings.hotpath and rule options the codemod follows (default: eslint.config.* as ESLint finds it)')
+  .option('--no-config-lookup', 'read no ESLint config: the plugin’s defaults only')
   .option('--include <glob...>', 'transform only files matching these globs (relative to the current folder)')
   .option('--exclude <glob...>', 'leave files matching these globs alone')
   .option('--report <file>', 'write a JSON summary per file (changed / unchanged / skipped with the reason / failed)')
@@ -140,6 +144,7 @@ program
       return;
     }
     if (!name) throw new UsageError('missing codemod name (see hotpath codemod --list)');
+    if (opts.config !== undefined && !opts.configLookup) throw new UsageError('--config and --no-config-lookup cannot be used together');
     process.exitCode = await codemodCommand(name, paths, {
       cwd: process.cwd(),
       dry: Boolean(opts.dry),
@@ -147,6 +152,7 @@ program
       force: Boolean(opts.force),
       mark: Boolean(opts.mark),
       options: { ...(opts.strategy ? { strategy: opts.strategy } : {}), ...(opts.keepTotal ? { 'keep-total': 'true' } : {}) },
+      config: opts.configLookup ? opts.config : false,
       include: opts.include,
       exclude: opts.exclude,
       report: opts.report,

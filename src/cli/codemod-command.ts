@@ -10,6 +10,7 @@ import type { Codemod } from '../codemod.js';
 import { runCodemod, type RunSummary } from './codemod-runner.js';
 import { listSourceFiles } from './files.js';
 import { UsageError } from './usage-error.js';
+import type { ConfigChoice } from './user-config.js';
 
 export interface CodemodCommandOptions {
   cwd: string;
@@ -19,6 +20,8 @@ export interface CodemodCommandOptions {
   mark: boolean;
   /** Codemod-specific options (`--strategy=inline`). */
   options?: Record<string, string>;
+  /** The ESLint config whose settings and rule options the codemod follows: looked up (default), a file, or `false` for none. */
+  config?: ConfigChoice;
   /** Globs (relative to `cwd`) that a file must match, and must not match, to be transformed. */
   include?: string[];
   exclude?: string[];
@@ -81,6 +84,7 @@ export async function codemodCommand(name: string, paths: string[], options: Cod
     mark: options.mark,
     write: options.out,
     options: options.options ?? {},
+    config: options.config,
     onProgress: (done) => bar?.update(done),
   });
   bar?.stop();

@@ -55,7 +55,8 @@ interface Outcome {
 /**
  * Runs a codemod with the safety every codemod gets for free: each output is re-parsed before it is
  * written and left unwritten if it does not parse, writes are atomic (temp file + rename), and sites the
- * codemod declined are listed (and marked with `--mark`).
+ * codemod declined are listed (and marked with `--mark`). Each file is analyzed with the settings and rule
+ * options the user's ESLint config gives it (`codemodConfig`).
  */
 export async function runCodemod(codemod: Codemod, options: RunOptions): Promise<RunSummary> {
   const notes: string[] = [];
@@ -99,7 +100,7 @@ const REWRITTEN: RewrittenRule[] = ['no-n-plus-one', 'no-offset-pagination', 'no
  * way) gets the first listed file's: one config for the whole run is the common case.
  */
 async function codemodConfigs(options: RunOptions): Promise<(file: string) => CodemodConfig> {
-  const configs = await readFileConfigs(options.cwd, options.files, options.config);
+  const configs = await readFileConfigs(options.cwd, options.files, options.config, ' (--no-config-lookup runs the codemod without it)');
   const toCodemod = (config: FileConfig): CodemodConfig => ({
     settings: config.hotpath ?? {},
     options: Object.fromEntries(REWRITTEN.flatMap((rule) => (isObject(config.rules[rule]?.[1]) ? [[rule, config.rules[rule]![1]]] : []))),

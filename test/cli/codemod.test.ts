@@ -117,6 +117,17 @@ describe('hotpath codemod', () => {
     expect(git('status', '--porcelain')).toBe('');
   });
 
+  it('reads the ESLint config: one that does not load is a usage error naming --no-config-lookup, which runs without it', () => {
+    writeFileSync(path.join(repo, 'eslint.config.js'), 'throw new Error("broken config");\n');
+    const broken = run(path.join(TRANSFORMS, 'rename-get-user.mjs'), 'src', '--dry');
+    expect(broken.status).toBe(2);
+    expect(broken.stderr.trim()).toBe('hotpath: cannot read the ESLint config: broken config (--no-config-lookup runs the codemod without it)');
+    expect(run(path.join(TRANSFORMS, 'rename-get-user.mjs'), 'src', '--dry', '--no-config-lookup').status).toBe(0);
+    expect(run(path.join(TRANSFORMS, 'rename-get-user.mjs'), 'src', '--dry', '--config', 'eslint.config.js', '--no-config-lookup').stderr.trim()).toBe(
+      'hotpath: --config and --no-config-lookup cannot be used together',
+    );
+  });
+
   it('--print prints the new source', () => {
     const printed = run(path.join(TRANSFORMS, 'rename-get-user.mjs'), 'src/profile.ts', '--print', '--dry');
     expect(printed.stdout).toContain('const user = await loadUser(id);');
