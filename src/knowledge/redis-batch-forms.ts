@@ -1,3 +1,5 @@
+import type { RedisCommandKind } from './redis-commands.js';
+
 /** How a Redis client library batches commands, by method name: what the rule advises and the codemod writes. */
 export interface RedisBatchForm {
   /** Opens a batch on the client: `redis.pipeline()`. */
@@ -14,3 +16,6 @@ const PIPELINE: RedisBatchForm = { open: 'pipeline', send: 'exec', mget: 'mget',
 
 export const REDIS_BATCH_FORMS = { ioredis: PIPELINE, 'node-redis': NODE_REDIS, upstash: PIPELINE } as const satisfies Record<string, RedisBatchForm>;
 
+
+/** Kinds of commands that a pipeline can carry without changing what the code means. */
+export const BATCHABLE: ReadonlySet<RedisCommandKind> = new Set(['read', 'write']);

@@ -1,5 +1,6 @@
 import type { HotpathSettings } from '../settings.js';
 import { DATABASE_FACTORIES, DATABASE_TYPE } from '../knowledge/drizzle.js';
+import { NODE_REDIS_FACTORIES, SAME_CLIENT_CALLS, redisLibraryOf, type RedisLibrary } from '../knowledge/redis-clients.js';
 import type { Origin, OriginHints } from './origin.js';
 
 /**
@@ -73,7 +74,8 @@ export function isProcedureBuilder(origin: Origin | null): boolean {
 
 const BUILDER_STEPS = new Set(['use', 'input', 'output', 'meta', 'concat', 'unstable_concat']);
 
-export type RedisClientKind = 'ioredis' | 'node-redis' | 'upstash' | 'unknown';
+/** `unknown`: a client that settings or a tRPC context key name, of no known library. */
+export type RedisClientKind = RedisLibrary | 'unknown';
 
 export interface RedisClientOrigin {
   kind: RedisClientKind;
@@ -82,10 +84,6 @@ export interface RedisClientOrigin {
   batched: 'pipeline' | 'multi' | null;
 }
 
-const NODE_REDIS_FACTORIES = new Set(['createClient', 'createCluster', 'createSentinel']);
-// Calls on a client that return the same client (or a connected copy of it).
-const CLIENT_STEPS = new Set(['connect', 'duplicate', 'on', 'once', 'withTypeMapping', 'withCommandOptions']);
-
 /** A Redis client of ioredis, node-redis (v4/v5) or @upstash/redis, possibly a pipeline/multi of one. */
 export function recognizeRedisClient(origin: Origin | null): RedisClientOrigin | null {
   if (!origin) return null;
@@ -93,10 +91,11 @@ export function recognizeRedisClient(origin: Origin | null): RedisClientOrigin |
   let kind: RedisClientKind;
   let rest: string[];
   let cluster = false;
+  const library = redisLibraryOf(origin.package);
   if (origin.package === 'settings:redis') {
     kind = 'unknown';
     rest = path;
-  } else if (origin.package === 'ioredis') {
+  } else if (library === 'ioredis') {
     // `new Redis()`, `new Redis.Cluster()`, `new Cluster()`, or a value annotated `Redis` / `Cluster`.
     const typed = path[0] === 'type';
     let steps = typed ? path.slice(1) : path;
@@ -107,7 +106,7 @@ export function recognizeRedisClient(origin: Origin | null): RedisClientOrigin |
     kind = 'ioredis';
     cluster = name === 'Cluster';
     rest = steps.slice(typed ? 1 : 2);
-  } else if (origin.package === 'redis' || origin.package === '@redis/client') {
+  } else if (library === 'node-redis') {
     kind = 'node-redis';
     if (path[0] === 'type') {
       if (!/^Redis(Client|Cluster)Type$/.test(path[1] ?? '')) return null;
@@ -118,7 +117,7 @@ export function recognizeRedisClient(origin: Origin | null): RedisClientOrigin |
       cluster = path[0] === 'createCluster';
       rest = path.slice(2);
     }
-  } else if (origin.package === '@upstash/redis') {
+  } else if (library === 'upstash') {
     kind = 'upstash';
     if (path[0] === 'type' && path[1] === 'Redis') rest = path.slice(2);
     else if (path[0] === 'Redis' && path[1] === 'new') rest = path.slice(2);
@@ -132,7 +131,7 @@ export function recognizeRedisClient(origin: Origin | null): RedisClientOrigin |
     const step = rest[i];
     if (rest[i + 1] !== '()') return null;
     if (step === 'pipeline' || step === 'multi') batched = step;
-    else if (batched === null && !CLIENT_STEPS.has(step!)) return null;
+    else if (batched === null && !SAME_CLIENT_CALLS.has(step!)) return null;
   }
   return { kind, cluster, batched };
 }

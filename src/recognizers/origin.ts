@@ -1,4 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { TRACKED_PACKAGES, trackedPackageOf } from '../knowledge/traced-packages.js';
 import { resolveFunction, type ResolvedFunction } from './callee.js';
 import { importedName, keyName, memberName } from './chain.js';
 import type { FileContext } from './file-context.js';
@@ -28,16 +29,6 @@ export interface Origin {
   package: string;
   path: string[];
 }
-
-/** The packages whose values we trace; a project module that re-exports one is followed instead. */
-const TRACKED_PACKAGES = [
-  'drizzle-orm',
-  '@trpc/server',
-  'ioredis',
-  'redis',
-  '@redis/client',
-  '@upstash/redis',
-] as const;
 
 type Binding =
   | { kind: 'import'; source: string; imported: string }
@@ -241,7 +232,7 @@ function evaluateImport(source: string, imported: string, env: ModuleEnv): Origi
   for (const [module, origin] of env.file.hints.modules) {
     if (source === module || source.startsWith(`${module}/`)) return origin;
   }
-  const pkg = TRACKED_PACKAGES.find((p) => source === p || source.startsWith(`${p}/`));
+  const pkg = trackedPackageOf(source);
   if (pkg) return { package: pkg, path: [imported] };
   const resolved = resolveImportedBinding(source, imported, env);
   return resolved && evaluateBinding(resolved.binding, resolved.env, []);
@@ -577,7 +568,7 @@ interface Resolved {
 
 /** The binding that the export `imported` of project module `source` stands for, with its module's lookup. */
 function resolveImportedBinding(source: string, imported: string, env: ModuleEnv): Resolved | null {
-  if (TRACKED_PACKAGES.some((p) => source === p || source.startsWith(`${p}/`)) || source.startsWith('node:')) return null;
+  if (trackedPackageOf(source) || source.startsWith('node:')) return null;
   const file = resolveProjectModule(source, env.file.context.physicalFilename);
   if (!file || !mayTraceFrom(file, env.file.hints)) return null;
   return exportedBinding(file, imported, env) ?? null;
@@ -654,7 +645,7 @@ function exportedBinding(file: string, name: string, env: ModuleEnv): Resolved |
       if (found !== undefined) return found;
     }
   }
-  const tracked = packageStars.find((source) => TRACKED_PACKAGES.some((p) => source === p || source.startsWith(`${p}/`)));
+  const tracked = packageStars.find((source) => trackedPackageOf(source));
   return tracked ? here({ kind: 'import', source: tracked, imported: name }) : undefined;
 }
 

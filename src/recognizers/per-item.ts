@@ -1,4 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { DEFERRED_CALLBACKS, ITERATION_METHODS, PACING_CALLS, PROMISE_COMBINATORS } from '../knowledge/iteration-calls.js';
 import { importedName, memberName } from './chain.js';
 import { walk } from './walk.js';
 import { isIterableType, type TypeServices } from './types.js';
@@ -41,50 +42,6 @@ export interface Iteration {
    */
   chunked: boolean;
 }
-
-/** Array methods whose callback runs once per element, and the index of that callback. */
-const ITERATION_METHODS: ReadonlySet<string> = new Set([
-  'map',
-  'forEach',
-  'flatMap',
-  'filter',
-  'reduce',
-  'reduceRight',
-  'some',
-  'every',
-  'find',
-  'findIndex',
-  'findLast',
-  'findLastIndex',
-]);
-
-const PROMISE_COMBINATORS: ReadonlySet<string> = new Set(['all', 'allSettled', 'any', 'race']);
-
-/**
- * Callbacks that are stored to run later, not during the call that receives them: code inside them is not
- * evaluated per item of a loop around the registration.
- */
-const DEFERRED_CALLBACKS: ReadonlySet<string> = new Set([
-  'on',
-  'once',
-  'addListener',
-  'addEventListener',
-  'subscribe',
-  'setTimeout',
-  'setInterval',
-  'setImmediate',
-  'queueMicrotask',
-  'nextTick',
-  // Schedulers and job queues (node-schedule, node-cron, cron, croner, agenda, bull/bullmq): the callback runs
-  // at its time or per job, not per item of the loop that registers it.
-  'scheduleJob',
-  'schedule',
-  'every',
-  'process',
-  'CronJob',
-  'Cron',
-  'Worker',
-]);
 
 /**
  * The innermost iteration that evaluates `node` once per item, or `null`. Walks up through blocks,
@@ -186,8 +143,6 @@ function iteratesChunks(collection: TSESTree.Expression, item: TSESTree.Identifi
   }
   return collection.type === T.Identifier && /chunks$/i.test(collection.name);
 }
-// What a polling loop awaits between passes.
-const PACING = new Set(['sleep', 'delay', 'wait', 'setTimeout', 'pause', 'waitFor']);
 
 function isChunked(
   loop: TSESTree.ForStatement | TSESTree.ForOfStatement | TSESTree.ForInStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement,
@@ -199,7 +154,7 @@ function isChunked(
   let paced = false;
   walk(loop.body, (node) => {
     if (paced) return false;
-    if (node.type === T.CallExpression && PACING.has(calleeName(node.callee) ?? '')) paced = true;
+    if (node.type === T.CallExpression && PACING_CALLS.has(calleeName(node.callee) ?? '')) paced = true;
     return !paced && !isLoop(node);
   });
   return paced;

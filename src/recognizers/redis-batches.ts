@@ -1,13 +1,14 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { commandOfMethod, type RedisCommandKind } from '../knowledge/redis-commands.js';
+import { BATCHABLE } from '../knowledge/redis-batch-forms.js';
+import { commandOfMethod } from '../knowledge/redis-commands.js';
 import { memberName } from './chain.js';
 import type { FileContext } from './file-context.js';
 import { identifiers, isFunction } from './per-item.js';
 import { recognizeRedisCommand, type RedisCommand } from './redis-command.js';
 import { walk } from './walk.js';
 
-/** Kinds of commands that a pipeline can carry without changing what the code means. */
-export const BATCHABLE: ReadonlySet<RedisCommandKind> = new Set(['read', 'write']);
+// src/detect/unbatched-redis.ts imports it from here.
+export { BATCHABLE };
 
 /** A statement that awaits one Redis command: `await redis.get(k);` or `const v = await redis.get(k);`. */
 interface AwaitedCommand {

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { REDIS_CLIENT_PACKAGES } from '../knowledge/redis-clients.js';
 import { commandOfMethod, type RedisCommandInfo } from '../knowledge/redis-commands.js';
 import { memberName } from './chain.js';
 import type { FileContext } from './file-context.js';
@@ -19,12 +20,6 @@ export interface RedisCommand {
   /** The key arguments, per the command's key spec. */
   keys: TSESTree.Node[];
 }
-
-const CLIENT_PACKAGES: ReadonlyArray<[RedisClientKind, string[]]> = [
-  ['ioredis', ['ioredis']],
-  ['node-redis', ['@redis/client', 'redis']],
-  ['upstash', ['@upstash/redis']],
-];
 
 /**
  * Recognizes a Redis command call (`redis.get(k)`, `client.hGetAll(k)`, `pipe.set(k, v)`) on a client of
@@ -48,9 +43,9 @@ export function recognizeRedisCommand(node: TSESTree.CallExpression, file: FileC
     client = { kind: 'unknown', cluster: false, batched: null };
   }
   if (file.types) {
-    const typedKind = CLIENT_PACKAGES.find(([, packages]) => isTypeFromPackage(file.types!, receiver, packages));
+    const typedKind = REDIS_CLIENT_PACKAGES.find(([, packages]) => isTypeFromPackage(file.types!, receiver, packages));
     if (typedKind) client = { cluster: false, batched: null, ...client, kind: typedKind[0] };
-    else if (isTypeFromPackage(file.types, receiver, CLIENT_PACKAGES.flatMap(([, p]) => p)) === false) return null;
+    else if (isTypeFromPackage(file.types, receiver, REDIS_CLIENT_PACKAGES.flatMap(([, p]) => p)) === false) return null;
   }
   if (!client) return null;
   return {

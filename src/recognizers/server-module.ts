@@ -1,5 +1,6 @@
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
+import { SERVER_PACKAGES, TRPC_SERVER } from '../knowledge/server-packages.js';
 import type { HotpathSettings } from '../settings.js';
 import { isClientModule, isServerActionModule } from './client-file.js';
 import { resolveProjectModule } from './module-graph.js';
@@ -10,32 +11,6 @@ export interface ServerModule {
   /** For messages: "imports `drizzle-orm`", "is in the server folder `api`", "is a Node.js built-in". */
   reason: string;
 }
-
-/**
- * Packages that only run on a server: database clients and drivers, Redis clients, queues, HTTP servers,
- * and the marker package `server-only`. `@trpc/server` is matched apart (TRPC_SERVER): client links use
- * its subpaths such as `@trpc/server/observable`.
- */
-export const SERVER_PACKAGES = [
-  'server-only',
-  'drizzle-orm',
-  'postgres',
-  'pg',
-  'mysql2',
-  '@neondatabase/serverless',
-  '@planetscale/database',
-  'better-sqlite3',
-  '@libsql/client',
-  'ioredis',
-  'redis',
-  '@redis/client',
-  'bullmq',
-  'fastify',
-  'express',
-];
-
-/** The tRPC server itself and its adapters; client code imports its types, or uses `@trpc/client`. */
-const TRPC_SERVER = /^@trpc\/server(?:\/adapters(?:\/.*)?)?$/;
 
 /**
  * Is the module that `specifier` names, imported from `fromFile`, server code? It is when it is a Node.js
