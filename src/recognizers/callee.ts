@@ -3,7 +3,6 @@ import type * as ts from 'typescript';
 import { importedName, keyName, memberName } from './chain.js';
 import type { FileContext } from './file-context.js';
 import { resolveProjectModule } from './module-graph.js';
-import { isFunction } from './per-item.js';
 import { loadProjectModule, mayExport, type ProjectModule } from './project-source.js';
 
 /** A function of the project that a call runs, and the file it is defined in. */
@@ -75,7 +74,7 @@ function resolveBinding(id: TSESTree.Identifier, property: string | null, file: 
     if (imported === '*') return property === null ? null : (findExport(module, property, null, 0) ?? null);
     return findExport(module, imported, property, 0) ?? null;
   }
-  if (def.type === 'FunctionName' && property === null && isFunction(def.node)) return { fn: def.node, file };
+  if (def.type === 'FunctionName' && property === null && ASTUtils.isFunction(def.node)) return { fn: def.node, file };
   if (def.type === 'Variable' && def.node.type === T.VariableDeclarator && def.node.id === def.name && def.node.init) {
     return valueFunction(def.node.init, property, file);
   }
@@ -85,11 +84,11 @@ function resolveBinding(id: TSESTree.Identifier, property: string | null, file: 
 /** A function expression, or (with `property`) a method of an object literal. */
 function valueFunction(value: TSESTree.Node, property: string | null, file: FileContext): Found | null {
   const inner = value.type === T.TSAsExpression || value.type === T.TSSatisfiesExpression ? value.expression : value;
-  if (property === null) return isFunction(inner) ? { fn: inner, file } : null;
+  if (property === null) return ASTUtils.isFunction(inner) ? { fn: inner, file } : null;
   if (inner.type !== T.ObjectExpression) return null;
   for (const prop of inner.properties) {
     if (prop.type !== T.Property || prop.computed) continue;
-    if (keyName(prop.key) === property && isFunction(prop.value)) return { fn: prop.value, file };
+    if (keyName(prop.key) === property && ASTUtils.isFunction(prop.value)) return { fn: prop.value, file };
   }
   return null;
 }
@@ -106,7 +105,7 @@ function classMember(member: TSESTree.MemberExpression, property: string, file: 
       element.key.name === property
     ) {
       const value = element.value;
-      return value && isFunction(value) ? { fn: value, file } : null;
+      return value && ASTUtils.isFunction(value) ? { fn: value, file } : null;
     }
   }
   return null;
@@ -124,7 +123,7 @@ function findExport(module: ProjectModule, name: string, property: string | null
     if (statement.type === T.ExportDefaultDeclaration && name === 'default') {
       const decl = statement.declaration;
       if (decl.type === T.Identifier) return resolveBinding(decl, property, file);
-      if (property === null && isFunction(decl)) return { fn: decl, file };
+      if (property === null && ASTUtils.isFunction(decl)) return { fn: decl, file };
       return valueFunction(decl, property, file);
     }
     if (statement.type === T.ExportNamedDeclaration) {
@@ -218,7 +217,7 @@ function resolveWithTypes(callee: TSESTree.Expression, file: FileContext): Found
   const mapped = owner.context.sourceCode.parserServices?.tsNodeToESTreeNodeMap?.get(target) as TSESTree.Node | undefined;
   // A class method maps to its MethodDefinition; the function is its value.
   const estree = mapped?.type === T.MethodDefinition ? mapped.value : mapped;
-  return estree && isFunction(estree) ? { fn: estree, file: owner } : null;
+  return estree && ASTUtils.isFunction(estree) ? { fn: estree, file: owner } : null;
 }
 
 // `function f() {}`, `f() {}` in a class or object, `const f = () => {}`, `f: async () => {}`.

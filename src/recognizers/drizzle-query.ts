@@ -13,7 +13,7 @@ import { compactText, flattenChain, importedName, keyName, memberName, type Chai
 import type { FileContext } from './file-context.js';
 import { contextKeyOf, isContextMember, isDrizzleDatabase } from './libraries.js';
 import { originOf } from './origin.js';
-import { findIterationCall, isFunction, isPromiseCombinator } from './per-item.js';
+import { findIterationCall, isPromiseCombinator } from './per-item.js';
 import { hasProperties, isTypeFromPackage } from './types.js';
 
 /** How a lazy Drizzle builder gets run. */
@@ -230,7 +230,7 @@ function comesFromOutside(receiver: TSESTree.Expression, file: FileContext, dept
 }
 
 function declaredType(name: TSESTree.Node): TSESTree.TypeNode | null {
-  for (let node: TSESTree.Node | undefined = name; node && !isFunction(node); node = node.parent) {
+  for (let node: TSESTree.Node | undefined = name; node && !ASTUtils.isFunction(node); node = node.parent) {
     if ('typeAnnotation' in node && node.typeAnnotation?.type === T.TSTypeAnnotation) return node.typeAnnotation.typeAnnotation;
   }
   return null;
@@ -430,6 +430,6 @@ function returnedFrom(fn: TSESTree.Node | null, file: FileContext, depth: number
 const COLLECTING_METHODS: ReadonlySet<string> = new Set(['map', 'flatMap', 'Array.from']);
 
 function enclosingFunction(node: TSESTree.Node): TSESTree.Node | null {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  for (let current = node.parent; current; current = current.parent) if (ASTUtils.isFunction(current)) return current;
   return null;
 }

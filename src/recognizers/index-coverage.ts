@@ -4,7 +4,6 @@ import { flattenChain, importedName, keyName, type ChainSegment } from './chain.
 import { readNamespacedTable, readTableSchema, type TableKey, type TableSchema } from './drizzle-schema.js';
 import type { DrizzleQuery } from './drizzle-query.js';
 import type { FileContext } from './file-context.js';
-import { isFunction } from './per-item.js';
 
 /** The index a query needs: B-tree columns in order, a GIN index on a JSONB column, or an expression index. */
 export interface NeededIndex {
@@ -516,7 +515,7 @@ function resolveTable(ref: TableRef, file: FileContext): TableSchema | null {
 }
 
 function isModuleLevel(node: TSESTree.Node): boolean {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return false;
+  for (let current = node.parent; current; current = current.parent) if (ASTUtils.isFunction(current)) return false;
   return true;
 }
 

@@ -4,7 +4,6 @@ import { resolveFunction, type ResolvedFunction } from './callee.js';
 import { importedName, keyName, memberName } from './chain.js';
 import type { FileContext } from './file-context.js';
 import { fileMayReach, resolveProjectModule } from './module-graph.js';
-import { isFunction } from './per-item.js';
 import { loadProjectModule, mayExport } from './project-source.js';
 import { walk } from './walk.js';
 
@@ -204,7 +203,7 @@ function evaluateReturns(fn: TSESTree.FunctionLike, env: ModuleEnv): Origin | nu
       if (node.argument) found = evaluate(node.argument, env);
       return false;
     }
-    return !isFunction(node) && !node.type.endsWith('Expression');
+    return !ASTUtils.isFunction(node) && !node.type.endsWith('Expression');
   });
   // A wrapper that returns an object of its own (`{ ...db, extra }`) says what it is in its return type.
   return found ?? (fn.returnType ? evaluateType(fn.returnType.typeAnnotation, env) : null);
@@ -656,7 +655,7 @@ function moduleLookup(program: TSESTree.Program, file: FileContext): ModuleEnv['
 }
 
 function insideFunction(node: TSESTree.Node): boolean {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return true;
+  for (let current = node.parent; current; current = current.parent) if (ASTUtils.isFunction(current)) return true;
   return false;
 }
 

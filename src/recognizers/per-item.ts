@@ -155,7 +155,7 @@ function isChunked(
   walk(loop.body, (node) => {
     if (paced) return false;
     if (node.type === T.CallExpression && PACING_CALLS.has(calleeName(node.callee) ?? '')) paced = true;
-    return !paced && !isLoop(node);
+    return !paced && !ASTUtils.isLoop(node);
   });
   return paced;
 }
@@ -373,7 +373,7 @@ function isUntilDone(
       found = identifiers(node.test).some((id) => isDeclaredOrAssignedWithin(id, body, context));
       return !found;
     }
-    return !isFunction(node) && !isLoop(node);
+    return !ASTUtils.isFunction(node) && !ASTUtils.isLoop(node);
   });
   return found;
 }
@@ -426,7 +426,7 @@ export function runsAtMostOnce(node: TSESTree.Node, iteration: Iteration): boole
   if (iteration.kind === 'callback') return false;
   for (let child: TSESTree.Node = node, parent = node.parent; parent && child !== iteration.node; child = parent, parent = parent.parent) {
     // A `return` in a function called per item (a transaction callback) ends that call, not the loop.
-    if (isFunction(parent) || (parent.parent && isFunction(parent.parent))) return false;
+    if (ASTUtils.isFunction(parent) || (parent.parent && ASTUtils.isFunction(parent.parent))) return false;
     if (parent.type === T.IfStatement && parent.consequent === child && isSingleIterationTest(parent.test, iteration)) return true;
     if (parent.type !== T.BlockStatement) continue;
     const after = parent.body.slice(parent.body.indexOf(child as TSESTree.Statement) + 1);
@@ -449,7 +449,7 @@ function leaves(statement: TSESTree.Statement, loop: TSESTree.Node): boolean {
   if (statement.label) return loop.parent?.type === T.LabeledStatement && loop.parent.label.name === statement.label.name;
   // An unlabelled `break` leaves the innermost loop or switch around it: it must be this loop.
   for (let current: TSESTree.Node | undefined = statement.parent; current && current !== loop; current = current.parent) {
-    if (isLoop(current) || current.type === T.SwitchStatement) return false;
+    if (ASTUtils.isLoop(current) || current.type === T.SwitchStatement) return false;
   }
   return true;
 }
@@ -474,20 +474,5 @@ export function identifiers(root: TSESTree.Node): TSESTree.Identifier[] {
   return found;
 }
 
-export function isFunction(node: TSESTree.Node): node is TSESTree.FunctionLike {
-  return (
-    node.type === T.FunctionDeclaration ||
-    node.type === T.FunctionExpression ||
-    node.type === T.ArrowFunctionExpression
-  );
-}
-
-function isLoop(node: TSESTree.Node): boolean {
-  return (
-    node.type === T.ForStatement ||
-    node.type === T.ForOfStatement ||
-    node.type === T.ForInStatement ||
-    node.type === T.WhileStatement ||
-    node.type === T.DoWhileStatement
-  );
-}
+// The codemods (codemods/, src/codemods/) still import it from here; the recognizers call ASTUtils directly.
+export const isFunction = ASTUtils.isFunction;

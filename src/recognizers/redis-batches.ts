@@ -3,7 +3,7 @@ import { BATCHABLE } from '../knowledge/redis-batch-forms.js';
 import { commandOfMethod } from '../knowledge/redis-commands.js';
 import { memberName } from './chain.js';
 import type { FileContext } from './file-context.js';
-import { identifiers, isFunction } from './per-item.js';
+import { identifiers } from './per-item.js';
 import { recognizeRedisCommand, type RedisCommand } from './redis-command.js';
 import { walk } from './walk.js';
 
@@ -73,7 +73,7 @@ function awaits(root: TSESTree.Node): boolean {
   let found = false;
   walk(root, (node) => {
     if (node.type === T.AwaitExpression || node.type === T.YieldExpression) found = true;
-    return !found && !isFunction(node);
+    return !found && !ASTUtils.isFunction(node);
   });
   return found;
 }

@@ -1,9 +1,8 @@
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { flattenChain, keyName, memberName } from './chain.js';
 import type { FileContext } from './file-context.js';
 import { isProcedureBuilder } from './libraries.js';
 import { originOf } from './origin.js';
-import { isFunction } from './per-item.js';
 import { isTypeFromPackage } from './types.js';
 
 export type ProcedureType = 'query' | 'mutation' | 'subscription';
@@ -43,7 +42,7 @@ export function recognizeTrpcProcedure(node: TSESTree.CallExpression, file: File
   return {
     node,
     type: type as ProcedureType,
-    resolver: resolver && isFunction(resolver) ? resolver : null,
+    resolver: resolver && ASTUtils.isFunction(resolver) ? resolver : null,
     input: input && input.type !== T.SpreadElement ? input : null,
     name: procedureName(node),
   };
@@ -58,7 +57,7 @@ function isBuilder(builder: TSESTree.Expression, file: FileContext): boolean {
 /** The procedure whose resolver contains `node`, if any. */
 export function findEnclosingProcedure(node: TSESTree.Node, file: FileContext): TrpcProcedure | null {
   for (let current = node.parent; current; current = current.parent) {
-    if (!isFunction(current)) continue;
+    if (!ASTUtils.isFunction(current)) continue;
     const call = current.parent;
     if (call?.type === T.CallExpression && call.arguments[0] === current) {
       const procedure = recognizeTrpcProcedure(call, file);
