@@ -1,7 +1,8 @@
 import { createRule } from '../src/create-rule.js';
 import { findNPlusOne, N_PLUS_ONE_DEFAULTS, type NPlusOneOptions } from '../src/detect/n-plus-one.js';
 import type { DrizzleOperation } from '../src/knowledge/drizzle.js';
-import { getFileContext, type FileContext } from '../src/recognizers/file-context.js';
+import type { FileContext } from '../src/recognizers/analysis-types.js';
+import { getFileContext } from '../src/recognizers/file-context.js';
 import { collectionText, type Iteration } from '../src/recognizers/per-item.js';
 
 type Options = [NPlusOneOptions];

@@ -1,7 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { importedName, keyName, memberName } from './chain.js';
-import type { FileContext } from './file-context.js';
+import type { FileContext } from './analysis-types.js';
 import { resolveProjectModule } from './module-graph.js';
 import { loadProjectModule, mayExport, type ProjectModule } from './project-source.js';
 

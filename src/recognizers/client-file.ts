@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import picomatch from 'picomatch';
 import type { HotpathSettings } from '../settings.js';
 import { readHead } from './disk.js';
-import type { FileContext } from './file-context.js';
+import type { FileContext } from './analysis-types.js';
 import { dataOnlyImports, findNextApp, isReachedFromClient, nextRoleOf, type ServerEdge } from './next-app.js';
 import { recognizeServerModule } from './server-module.js';
 

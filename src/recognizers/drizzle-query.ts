@@ -10,7 +10,7 @@ import {
   type DrizzleOperation,
 } from '../knowledge/drizzle.js';
 import { compactText, flattenChain, importedName, keyName, memberName, type ChainSegment } from './chain.js';
-import type { FileContext } from './file-context.js';
+import type { FileContext } from './analysis-types.js';
 import { contextKeyOf, isContextMember, isDrizzleDatabase } from './libraries.js';
 import { originOf } from './origin.js';
 import { findIterationCall, isPromiseCombinator } from './per-item.js';

@@ -1,19 +1,10 @@
-import type { TSESLint } from '@typescript-eslint/utils';
 import { getSettings, type HotpathSettings } from '../settings.js';
+import type { FileContext, OriginHints, RuleContext } from './analysis-types.js';
 import { hintsFromSettings } from './libraries.js';
-import type { OriginHints } from './origin.js';
-import { getOptionalTypes, type TypeServices } from './types.js';
+import { getOptionalTypes } from './types.js';
 
-export type RuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
-/** What every recognizer needs about the file being linted; rules build it once in `create`. */
-export interface FileContext {
-  context: RuleContext;
-  settings: HotpathSettings;
-  hints: OriginHints;
-  /** Present only in typed linting. */
-  types: TypeServices | undefined;
-}
+// The codemods and detections import the type from here; the recognizers from analysis-types.
+export type { FileContext, RuleContext };
 
 const hintsBySettings = new WeakMap<HotpathSettings, OriginHints>();
 

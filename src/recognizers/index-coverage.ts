@@ -3,7 +3,7 @@ import type * as ts from 'typescript';
 import { flattenChain, importedName, keyName, type ChainSegment } from './chain.js';
 import { readNamespacedTable, readTableSchema, type TableKey, type TableSchema } from './drizzle-schema.js';
 import type { DrizzleQuery } from './drizzle-query.js';
-import type { FileContext } from './file-context.js';
+import type { FileContext } from './analysis-types.js';
 
 /** The index a query needs: B-tree columns in order, a GIN index on a JSONB column, or an expression index. */
 export interface NeededIndex {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { askSubject } from '../../test/support/subject-probe.js';
 import { contextKeyOf, isContextMember, isDrizzleDatabase, isProcedureBuilder, recognizeRedisClient } from './libraries.js';
-import { originOf, type Origin } from './origin.js';
+import type { Origin } from './analysis-types.js';
+import { originOf } from './origin.js';
 
 const IMPORTS = `
 import { drizzle } from "drizzle-orm/node-postgres";

@@ -1,7 +1,7 @@
 import type { HotpathSettings } from '../settings.js';
 import { DATABASE_FACTORIES, DATABASE_TYPE } from '../knowledge/drizzle.js';
 import { NODE_REDIS_FACTORIES, SAME_CLIENT_CALLS, redisLibraryOf, type RedisLibrary } from '../knowledge/redis-clients.js';
-import type { Origin, OriginHints } from './origin.js';
+import type { Origin, OriginHints } from './analysis-types.js';
 
 /**
  * Which library values an origin path denotes. Each predicate accepts the shapes the library documents and

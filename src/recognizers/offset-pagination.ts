@@ -1,7 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { flattenChain, keyName } from './chain.js';
 import { isDrizzleSelectBuilder, type DrizzleQuery } from './drizzle-query.js';
-import type { FileContext } from './file-context.js';
+import type { FileContext } from './analysis-types.js';
 import { walk } from './walk.js';
 
 /** Where an executed query skips rows by count. */

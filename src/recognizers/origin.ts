@@ -1,33 +1,22 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { TRACKED_PACKAGES, trackedPackageOf } from '../knowledge/traced-packages.js';
+import type { FileContext, Origin, OriginHints } from './analysis-types.js';
 import { resolveFunction, type ResolvedFunction } from './callee.js';
 import { importedName, keyName, memberName } from './chain.js';
-import type { FileContext } from './file-context.js';
 import { fileMayReach, resolveProjectModule } from './module-graph.js';
 import { loadProjectModule, mayExport } from './project-source.js';
 import { walk } from './walk.js';
 
-/**
- * Where a value comes from, as an access path from a package export: `drizzle(pool)` imported from
- * `drizzle-orm/node-postgres` is `{ package: 'drizzle-orm', path: ['drizzle', '()'] }`, and `t.procedure`
- * after `const t = initTRPC.create()` is `['initTRPC', 'create', '()', 'procedure']`.
- *
- * Path steps: a property name, `()` for a call, `new` for a construction, `cb<N>` for the N-th parameter of
- * a callback passed to the call before it (`db.transaction(async (tx) => …)` gives `tx` the path
- * `[…db, 'transaction', 'cb0']`), and `type` first when the value is only known through a type annotation.
- *
- * The recognizers read these paths; this module only follows bindings: imports (into project modules, read
- * from disk), `const` initialisers and the assignments of a `let` (`_db ??= drizzle(…)`), destructuring,
- * `await`, `??`, class fields, what a project function returns (`getDb()`, `createDb(schema)`), and type
- * annotations read syntactically: a declared type wins where the initializer cannot be traced
- * (`export const db: Database = globalForDb.db`), through type aliases, interfaces and type literals
- * (`{ tx }: PhaseContext` with `tx: DB`), `typeof db`, `Awaited<ReturnType<typeof connectDb>>`.
+/*
+ * Origins (`Origin` says what their paths mean). The recognizers read the paths; this module only follows
+ * bindings: imports (into project modules, read from disk), `const` initialisers and the assignments of a
+ * `let` (`_db ??= drizzle(…)`), destructuring, `await`, `??`, class fields, what a project function returns
+ * (`getDb()`, `createDb(schema)`), and type annotations read syntactically: a declared type wins where the
+ * initializer cannot be traced (`export const db: Database = globalForDb.db`), through type aliases,
+ * interfaces and type literals (`{ tx }: PhaseContext` with `tx: DB`), `typeof db`,
+ * `Awaited<ReturnType<typeof connectDb>>`.
  * It knowingly does not follow values passed as arguments to functions it cannot see into.
  */
-export interface Origin {
-  package: string;
-  path: string[];
-}
 
 type Binding =
   | { kind: 'import'; source: string; imported: string }
@@ -43,12 +32,6 @@ type Binding =
   | { kind: 'type'; annotation: TSESTree.TypeNode }
   | { kind: 'interface'; decl: TSESTree.TSInterfaceDeclaration }
   | { kind: 'param'; fn: TSESTree.FunctionLike; index: number; path: string[] };
-
-/** What settings add: modules whose exports, and identifiers whose values, are known to be of a package. */
-export interface OriginHints {
-  modules: ReadonlyMap<string, Origin>;
-  names: ReadonlyMap<string, Origin>;
-}
 
 /** How names are looked up: through ESLint's scopes in the linted file, top-level only in a read module. */
 interface ModuleEnv {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FileContext } from './file-context.js';
+import type { FileContext } from './analysis-types.js';
 import { loadProjectModule, mayExport } from './project-source.js';
 
 function project(files: Record<string, string>): string {

@@ -2,7 +2,7 @@ import { analyze, type ScopeManager } from '@typescript-eslint/scope-manager';
 import { parseAndGenerateServices } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { MAX_SOURCE_BYTES, readText, statOf } from './disk.js';
-import type { FileContext, RuleContext } from './file-context.js';
+import type { FileContext, RuleContext } from './analysis-types.js';
 import { resolveProjectModule } from './module-graph.js';
 import { typeServicesOf } from './types.js';
 import { walk } from './walk.js';

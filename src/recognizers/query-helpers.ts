@@ -1,7 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { resolveCallee } from './callee.js';
 import { isDrizzleDatabaseValue, recognizeDrizzleQuery, type DrizzleQuery } from './drizzle-query.js';
-import type { FileContext } from './file-context.js';
+import type { FileContext } from './analysis-types.js';
 import { moduleReachesPackage, resolveProjectModule } from './module-graph.js';
 import { compactText, keyName } from './chain.js';
 import { runsWhereDefined } from './per-item.js';

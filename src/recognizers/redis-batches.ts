@@ -2,7 +2,7 @@ import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint
 import { BATCHABLE } from '../knowledge/redis-batch-forms.js';
 import { commandOfMethod } from '../knowledge/redis-commands.js';
 import { memberName } from './chain.js';
-import type { FileContext } from './file-context.js';
+import type { FileContext } from './analysis-types.js';
 import { identifiers } from './per-item.js';
 import { recognizeRedisCommand, type RedisCommand } from './redis-command.js';
 import { walk } from './walk.js';

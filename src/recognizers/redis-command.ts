@@ -2,7 +2,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { REDIS_CLIENT_PACKAGES } from '../knowledge/redis-clients.js';
 import { commandOfMethod, type RedisCommandInfo } from '../knowledge/redis-commands.js';
 import { memberName } from './chain.js';
-import type { FileContext } from './file-context.js';
+import type { FileContext } from './analysis-types.js';
 import { isContextMember, recognizeRedisClient, type RedisClientKind } from './libraries.js';
 import { originOf } from './origin.js';
 import { isTypeFromPackage } from './types.js';

@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import type { FileContext } from './file-context.js';
+import type { FileContext } from './analysis-types.js';
 import { identifiers, type Iteration } from './per-item.js';
 import { walk } from './walk.js';
 

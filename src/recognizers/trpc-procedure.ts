@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { flattenChain, keyName, memberName } from './chain.js';
-import type { FileContext } from './file-context.js';
+import type { FileContext } from './analysis-types.js';
 import { isProcedureBuilder } from './libraries.js';
 import { originOf } from './origin.js';
 import { isTypeFromPackage } from './types.js';

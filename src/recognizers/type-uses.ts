@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import type { FileContext } from './file-context.js';
+import type { FileContext } from './analysis-types.js';
 
 /** What these recognizers read: the file's scopes, and the checker when linting with types. */
 export type TypedSource = Pick<FileContext, 'context' | 'types'>;
