@@ -3,7 +3,8 @@ import type * as ts from 'typescript';
 import { importedName, keyName, memberName } from './chain.js';
 import type { FileContext } from './analysis-types.js';
 import { resolveProjectModule } from './module-graph.js';
-import { loadProjectModule, mayExport, type ProjectModule } from './project-source.js';
+import { findExport } from './project-exports.js';
+import { loadProjectModule } from './project-source.js';
 
 /** A function of the project that a call runs, and the file it is defined in. */
 export interface ResolvedFunction {
@@ -68,11 +69,10 @@ function resolveBinding(id: TSESTree.Identifier, property: string | null, file: 
     if (decl?.type !== T.ImportDeclaration || def.node.type === T.TSImportEqualsDeclaration) return null;
     const imported = importedName(def.node);
     const target = resolveProjectModule(decl.source.value, file.context.physicalFilename);
-    const module = target && loadProjectModule(target, file);
-    if (!module) return null;
+    if (!target) return null;
     // `import * as posts from './posts'; posts.list()`
-    if (imported === '*') return property === null ? null : (findExport(module, property, null, 0) ?? null);
-    return findExport(module, imported, property, 0) ?? null;
+    if (imported === '*') return property === null ? null : (exportedFunction(target, property, null, file) ?? null);
+    return exportedFunction(target, imported, property, file) ?? null;
   }
   if (def.type === 'FunctionName' && property === null && ASTUtils.isFunction(def.node)) return { fn: def.node, file };
   if (def.type === 'Variable' && def.node.type === T.VariableDeclarator && def.node.id === def.name && def.node.init) {
@@ -112,56 +112,36 @@ function classMember(member: TSESTree.MemberExpression, property: string, file: 
 }
 
 /**
- * The export `name` of a project module (and its `property`, for an exported object of functions): the
- * function, `null` when the export is not a function, `undefined` when the module does not export `name`
- * (so that `export *` goes on to the next module only then).
+ * The function the export `name` of the project module at `path` stands for (and its `property`, for an
+ * exported object of functions): `null` when the export is not a function, `undefined` when the module does
+ * not export `name`. Re-exports are followed up to MAX_REEXPORTS modules deep.
  */
-function findExport(module: ProjectModule, name: string, property: string | null, depth: number): Found | null | undefined {
-  if (depth > MAX_REEXPORTS) return null;
-  const { file } = module;
-  for (const statement of module.program.body) {
-    if (statement.type === T.ExportDefaultDeclaration && name === 'default') {
-      const decl = statement.declaration;
-      if (decl.type === T.Identifier) return resolveBinding(decl, property, file);
-      if (property === null && ASTUtils.isFunction(decl)) return { fn: decl, file };
-      return valueFunction(decl, property, file);
-    }
-    if (statement.type === T.ExportNamedDeclaration) {
-      const decl = statement.declaration;
-      if ((decl?.type === T.FunctionDeclaration || decl?.type === T.ClassDeclaration) && decl.id?.name === name) {
-        return decl.type === T.FunctionDeclaration && property === null ? { fn: decl, file } : null;
-      }
-      if (decl?.type === T.VariableDeclaration) {
-        for (const d of decl.declarations) {
-          if (d.id.type === T.Identifier && d.id.name === name) return d.init ? valueFunction(d.init, property, file) : null;
-        }
-      }
-      for (const spec of statement.specifiers) {
-        if (keyName(spec.exported) !== name) continue;
-        const local = keyName(spec.local) ?? name;
-        if (statement.source) return reexport(statement.source.value, local, property, file, depth) ?? null;
-        return spec.local.type === T.Identifier ? resolveBinding(spec.local, property, file) : null;
-      }
-    }
-    if (statement.type === T.ExportAllDeclaration && !statement.exported && name !== 'default') {
-      const found = reexport(statement.source.value, name, property, file, depth);
-      if (found !== undefined) return found;
-    }
-  }
-  return undefined;
-}
-
-function reexport(
-  source: string,
+function exportedFunction(
+  path: string,
   name: string,
   property: string | null,
-  file: FileContext,
-  depth: number,
+  from: FileContext,
+  depthLeft = MAX_REEXPORTS,
 ): Found | null | undefined {
-  const target = resolveProjectModule(source, file.context.physicalFilename);
-  // An `export *` of a barrel names many modules, most without `name`: read as text before any parse.
-  const module = target && mayExport(target, name) && loadProjectModule(target, file);
-  return module ? findExport(module, name, property, depth + 1) : undefined;
+  const found = findExport(path, name, from, depthLeft, true);
+  if (!found) return found;
+  const { site, module } = found;
+  const { file } = module;
+  switch (site.kind) {
+    case 'local':
+      return resolveBinding(site.id, property, file);
+    case 'default':
+      if (property === null && ASTUtils.isFunction(site.node)) return { fn: site.node, file };
+      return valueFunction(site.node, property, file);
+    case 'variable':
+      return site.node.init ? valueFunction(site.node.init, property, file) : null;
+    case 'declaration':
+      return site.node.type === T.FunctionDeclaration && property === null ? { fn: site.node, file } : null;
+    case 'import': {
+      const target = resolveProjectModule(site.source, file.context.physicalFilename);
+      return target ? (exportedFunction(target, site.imported, property, file, depthLeft - found.stars - 1) ?? null) : null;
+    }
+  }
 }
 
 /**

@@ -4,7 +4,7 @@ import type { FileContext, Origin, OriginHints } from './analysis-types.js';
 import { resolveFunction, type ResolvedFunction } from './callee.js';
 import { importedName, keyName, memberName } from './chain.js';
 import { fileMayReach, resolveProjectModule } from './module-graph.js';
-import { loadProjectModule, mayExport } from './project-source.js';
+import { findExport, type ExportSite } from './project-exports.js';
 import { walk } from './walk.js';
 
 /*
@@ -575,60 +575,34 @@ function mayTraceFrom(file: string, hints: OriginHints): boolean {
 }
 
 /**
- * The binding behind the export `name` of a project module on disk: `null` when the module exports it
- * but it is nothing we trace, `undefined` when the module does not export it (only then does `export *`
- * look further). The module's own exports win over `export *`, and a package's `export *` (whose names
- * cannot be listed without reading the package) is tried last: `export * from "drizzle-orm"` before
- * `export * from "./db"` must not hide `db`.
+ * The binding behind the export `name` of a project module on disk, with its module's lookup: `null` when
+ * the module exports it but it is nothing we trace, `undefined` when the module does not export it.
  */
 function exportedBinding(file: string, name: string, env: ModuleEnv): Resolved | null | undefined {
-  if (env.depth > MAX_DEPTH) return null;
-  // Most modules a barrel's `export *` names do not hold `name`: their text says so without a parse.
-  if (!mayExport(file, name)) return undefined;
-  const module = loadProjectModule(file, env.file);
-  if (!module) return null;
+  const found = findExport(file, name, env.file, MAX_DEPTH - env.depth);
+  if (!found) return found;
+  const { site, module, stars } = found;
   const { program } = module;
-  const moduleEnv: ModuleEnv = { file: module.file, depth: env.depth + 1, lookup: moduleLookup(program, module.file), work: env.work };
-  const here = (binding: Binding | null): Resolved | null => binding && { binding, env: moduleEnv };
-  const packageStars: string[] = [];
-  for (const statement of program.body) {
-    if (statement.type === T.ExportDefaultDeclaration && name === 'default') {
-      const decl = statement.declaration;
-      if (decl.type === T.Identifier) return here(topLevelBinding(program, decl.name));
-      return isExpression(decl) ? here({ kind: 'value', init: decl, path: [], annotation: null }) : null;
-    }
-    if (statement.type === T.ExportNamedDeclaration) {
-      const decl = statement.declaration;
-      if (decl?.type === T.VariableDeclaration) {
-        for (const d of decl.declarations) {
-          if (d.id.type === T.Identifier && d.id.name === name) return here(valueBinding(d, []));
-        }
-      } else if (decl?.type === T.TSTypeAliasDeclaration && decl.id.name === name) {
-        return here({ kind: 'type', annotation: decl.typeAnnotation });
-      } else if (decl?.type === T.TSInterfaceDeclaration && decl.id.name === name) {
-        return here({ kind: 'interface', decl });
-      } else if (decl && 'id' in decl && decl.id?.type === T.Identifier && decl.id.name === name) {
-        return null; // a function, class or enum: not a value we trace
-      }
-      for (const spec of statement.specifiers) {
-        if (keyName(spec.exported, false) !== name) continue;
-        const local = keyName(spec.local, false) ?? name;
-        if (statement.source) return here({ kind: 'import', source: statement.source.value, imported: local });
-        return here(topLevelBinding(program, local));
-      }
-    }
-    if (statement.type === T.ExportAllDeclaration && !statement.exported && name !== 'default') {
-      const target = resolveProjectModule(statement.source.value, module.file.context.physicalFilename);
-      if (!target) {
-        packageStars.push(statement.source.value);
-        continue;
-      }
-      const found = exportedBinding(target, name, moduleEnv);
-      if (found !== undefined) return found;
-    }
+  const moduleEnv: ModuleEnv = { file: module.file, depth: env.depth + 1 + stars, lookup: moduleLookup(program, module.file), work: env.work };
+  const binding = bindingOfExport(site, program);
+  return binding && { binding, env: moduleEnv };
+}
+
+function bindingOfExport(site: ExportSite, program: TSESTree.Program): Binding | null {
+  switch (site.kind) {
+    case 'local':
+      return topLevelBinding(program, site.id.name);
+    case 'default':
+      return isExpression(site.node) ? { kind: 'value', init: site.node, path: [], annotation: null } : null;
+    case 'variable':
+      return valueBinding(site.node, []);
+    case 'declaration':
+      if (site.node.type === T.TSTypeAliasDeclaration) return { kind: 'type', annotation: site.node.typeAnnotation };
+      // A function, class or enum: not a value we trace.
+      return site.node.type === T.TSInterfaceDeclaration ? { kind: 'interface', decl: site.node } : null;
+    case 'import':
+      return { kind: 'import', source: site.source, imported: site.imported };
   }
-  const tracked = packageStars.find((source) => trackedPackageOf(source));
-  return tracked ? here({ kind: 'import', source: tracked, imported: name }) : undefined;
 }
 
 /** Top-level names of a module read from disk; scopes (built on first use) only inside its functions. */
