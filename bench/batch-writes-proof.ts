@@ -45,6 +45,8 @@ export interface BatchWritesProof {
   run(version: 'before' | 'after', module: string, name: string, args: unknown[], seed?: string): Promise<Run>;
   /** Runs SQL on the proof's database directly (uncounted). */
   exec(sql: string): Promise<void>;
+  /** The rows a query gives, read directly (uncounted): the tables after a run that threw. */
+  query(sql: string): Promise<unknown[]>;
   close(): Promise<void>;
 }
 
@@ -110,6 +112,9 @@ export async function loadProof(): Promise<BatchWritesProof> {
     },
     async exec(sql) {
       await client.exec(sql);
+    },
+    async query(sql) {
+      return (await client.query(sql)).rows;
     },
     async close() {
       await client.close();

@@ -13,6 +13,7 @@ const people = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ e
 const ids = (n: number, from = 1) => Array.from({ length: n }, (_, i) => from + i);
 const SOME_USERS = `insert into users (email, name) select 'seed' || i || '@example.com', 'seed ' || i from generate_series(1, 300) i;`;
 const chunks = (n: number) => Math.ceil(n / CHUNK);
+const changes = (n: number) => Array.from({ length: n }, (_, i) => ({ userId: i % 10 === 0 ? -1 : i, kind: i % 7 === 0 ? ' ' : ` kind ${i % 3} `, detail: `change ${i}` }));
 
 interface Case {
   name: string;
@@ -83,6 +84,9 @@ const CASES: Case[] = [
     before: 250,
     after: chunks(250),
   },
+  { name: 'insert through a helper that builds the row', module: 'audit-loops', fn: 'recordSignups', args: [ids(250)], before: 250, after: chunks(250) },
+  // Every 10th item skipped by the loop, every 7th (of the others) by the helper's `return`: 193 rows.
+  { name: 'insert through a helper in a transaction, items skipped by the loop and by the helper', module: 'audit-loops', fn: 'recordChanges', args: [changes(250)], before: 193, after: chunks(193) },
   { name: 'delete per key, `eq` import replaced', module: 'imports', fn: 'deleteTags', args: [ids(250)], seed: `insert into tags (name) select 't' || i from generate_series(1, 400) i;`, before: 250, after: chunks(250) },
 ];
 
@@ -94,7 +98,7 @@ afterAll(() => proof?.close());
 describe('batch-writes on PGlite', () => {
   it('rewrote the fixtures', () => {
     expect(proof.summary.failed).toEqual([]);
-    expect(proof.summary.changed.sort()).toEqual(['imports.ts', 'insert.ts', 'keyed.ts', 'per-item-set.ts']);
+    expect(proof.summary.changed.sort()).toEqual(['audit-log.ts', 'audit-loops.ts', 'audit.ts', 'imports.ts', 'insert.ts', 'keyed.ts', 'per-item-set.ts']);
   });
 
   it.for(CASES)('$name: same result and tables, $before statements before, $after after', async ({ module, fn, args, seed, before, after }) => {
@@ -123,6 +127,22 @@ describe('batch-writes on PGlite', () => {
     expect(withoutTime(rewritten)).toEqual(withoutTime(old));
     expect(withoutTime(old).filter((u) => u.stamped)).toHaveLength(250);
     expect([old.queries, rewritten.queries]).toEqual([250, chunks(250)]);
+  });
+
+  it('a helper that throws at an item inside a transaction: the same error, no row written, before and after', async () => {
+    const list = changes(250).map((c, i) => (i === 120 ? { ...c, userId: 1.5 } : c));
+    await expect(proof.run('before', 'audit-loops', 'recordChanges', [list])).rejects.toThrow('not a user id: 1.5');
+    expect(await proof.query('select count(*)::int as n from events')).toEqual([{ n: 0 }]);
+    await expect(proof.run('after', 'audit-loops', 'recordChanges', [list])).rejects.toThrow('not a user id: 1.5');
+    expect(await proof.query('select count(*)::int as n from events')).toEqual([{ n: 0 }]);
+  });
+
+  it('the difference outside a transaction: a throw at item 121 leaves the 120 rows before it written, batched none', async () => {
+    const list = [...ids(120), 1.5, ...ids(129, 121)];
+    await expect(proof.run('before', 'audit-loops', 'recordSignups', [list])).rejects.toThrow('not a user id: 1.5');
+    expect(await proof.query('select count(*)::int as n from events')).toEqual([{ n: 120 }]);
+    await expect(proof.run('after', 'audit-loops', 'recordSignups', [list])).rejects.toThrow('not a user id: 1.5');
+    expect(await proof.query('select count(*)::int as n from events')).toEqual([{ n: 0 }]);
   });
 
   it('why upserts are left alone: one statement cannot update a row twice, as two items with one key do', async () => {

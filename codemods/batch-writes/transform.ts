@@ -6,6 +6,7 @@ import { codemodConfig } from '../../src/codemods/run-config.js';
 import { applyTextEdits, freeName, type TextEdit } from '../../src/codemods/text-edits.js';
 import { findWriteSites, type WriteSite } from '../../src/codemods/write-sites.js';
 import { addNamedImport } from '../dataloader/trpc-context.js';
+import { splitHelpers, type Touched } from './split-helpers.js';
 
 /**
  * Rows per statement. Postgres takes at most 65,535 parameters per statement: 1,000 rows leave room for 65
@@ -82,7 +83,16 @@ function rewriteFile(source: SourceFile, chunk: string, perItemSet: 'case' | 're
   }
   // What the file's types say before the rewrite: a rewrite that adds an error is undone.
   const errorsBefore = typeErrors(source);
-  const edits: TextEdit[] = [];
+  const helperErrors = new Map<string, string[]>();
+  const split = splitHelpers(source.getProject(), file, batched, (f) => helperErrors.set(f.getFilePath(), typeErrors(f)));
+  if (typeof split === 'string') {
+    for (const s of batched) options.bail(file, s.line, split);
+    return 0;
+  }
+  const undoSplit = () => {
+    for (const t of split.touched) t.file.replaceWithText(t.before);
+  };
+  const edits: TextEdit[] = [...split.edits];
   const taken = new Map<string, string[]>();
   const operators = new Map<string, Set<string>>();
   for (const site of batched) {
@@ -101,7 +111,9 @@ function rewriteFile(source: SourceFile, chunk: string, perItemSet: 'case' | 're
       edits.push({ start: site.place.start, end: site.place.start, text: `const ${list}: ${type} = [];\n${site.place.indent}` });
       // `.values([a, b])` per item adds `a` and `b`.
       const inner = site.item.slice(1, -1);
-      const pushed = site.perItemSet
+      const pushed = site.helper
+        ? `...${site.item}`
+        : site.perItemSet
         ? `{ key: ${site.item}, set: { ${site.perItemSet.map((p) => p.text).join(', ')} } }`
         : site.itemIsArray
           ? inner.includes('\n') ? inner : inner.trim().replace(/,$/, '')
@@ -122,16 +134,31 @@ function rewriteFile(source: SourceFile, chunk: string, perItemSet: 'case' | 're
   source.replaceWithText(applyTextEdits(before, edits));
   for (const [specifier, names] of operators) for (const name of names) addNamedImport(source, specifier, name);
   if (batched.some((s) => s.needsSql) && sql === 'none') addNamedImport(source, 'drizzle-orm', 'sql');
+  for (const { helper } of batched) {
+    if (!helper) continue;
+    if (helper.imports.specifier) addNamedImport(source, helper.imports.specifier, helper.rowsName);
+    if (helper.imports.specifier) addNamedImport(source, helper.imports.specifier, helper.insertName);
+  }
   const after = source.getFullText();
   const pruned = removeDeadImports(before, after, file);
   if (pruned !== after) source.replaceWithText(pruned);
-  const added = newErrors(errorsBefore, typeErrors(source));
+  const added = newErrors(errorsBefore, typeErrors(source)) ?? helperProblem(split.touched, helperErrors);
   if (added) {
     source.replaceWithText(before);
+    undoSplit();
     for (const s of batched) options.bail(file, s.line, `batched, the file would not type-check (${added}): batch it by hand`);
     return 0;
   }
   return batched.length;
+}
+
+/** A new type error in a helper's module that the split changed, as `file: message`. */
+function helperProblem(touched: Touched[], before: Map<string, string[]>): string | null {
+  for (const t of touched) {
+    const added = newErrors(before.get(t.file.getFilePath()) ?? [], typeErrors(t.file));
+    if (added) return `${t.file.getBaseName()}: ${added}`;
+  }
+  return null;
 }
 
 /** The file's type errors, as messages (positions move with the rewrite). */
@@ -164,7 +191,9 @@ function batchLoop(site: WriteSite, list: string, chunk: string): string {
   const i = ['i', 'start', 'from', 'offset'].find((name) => freeName(copied, name) === name) ?? freeName(`${copied} ${list}`, 'i');
   const part = `${list}.slice(${i}, ${i} + ${chunk})`;
   let statement: string;
-  if (site.kind === 'insert') {
+  if (site.helper) {
+    statement = `await ${site.helper.insertName}(${site.receiver}, ${part});`;
+  } else if (site.kind === 'insert') {
     const insert = `${site.receiver}.insert(${site.table}).values(${part})${site.conflict ? `.${site.conflict}` : ''}`;
     statement = site.returning ? `${site.returning.into}.push(...(await ${insert}.returning(${site.returning.fields})));` : `await ${insert}${site.terminal};`;
   } else if (site.perItemSet) {
@@ -207,6 +236,7 @@ function caseUpdate(site: WriteSite, part: string, taken: string, indent: string
 
 /** The item list's type: rows, keys, or keys with their values per column. */
 function listType(site: WriteSite): string {
+  if (site.helper) return `ReturnType<typeof ${site.helper.rowsName}>`;
   if (site.kind === 'insert') return `(typeof ${site.table}.$inferInsert)[]`;
   const key = `(typeof ${site.table}.$inferSelect)["${site.column!.key}"]`;
   if (!site.perItemSet) return `${key}[]`;
@@ -232,6 +262,9 @@ function sqlBinding(source: SourceFile): 'drizzle' | 'other' | 'none' {
 
 /** What the types say against batching: a value that is not plainly one row or a list of rows, or rows that could change. */
 function typeProblem(source: SourceFile, site: WriteSite): string | null {
+  if (site.helper) {
+    return site.mayMutate ? `the loop's other code could change what \`${site.helper.name}()\`'s row holds before the batched insert reads it` : null;
+  }
   const node = nodeAt(source, site.itemRange);
   if (!node) return 'the codemod could not find the row it read';
   if (site.kind === 'insert' && site.itemIsArray === null && isArrayValue(source, site) === null) {

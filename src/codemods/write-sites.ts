@@ -11,7 +11,9 @@ import { dependsOnIteration, findIterationCall, identifiers, isFunction, type It
 import { walk } from '../recognizers/walk.js';
 import { findNPlusOne, type NPlusOneOptions } from '../detect/n-plus-one.js';
 import { analyzeSource } from './analyze.js';
+import { readInsertHelper, twinImport, type InsertHelper, type TwinImport } from './insert-helper.js';
 import { findWrite } from './loop-writes.js';
+import { freeName } from './text-edits.js';
 import { indentBefore, text } from './source-text.js';
 
 export type WriteKind = 'insert' | 'update' | 'delete';
@@ -76,6 +78,8 @@ export interface WriteSite {
   mayMutate: boolean;
   /** The module the file imports drizzle-orm's operators from (`drizzle-orm`, or a package re-exporting it). */
   operators: string | null;
+  /** An insert through a helper: the loop pushes what its twin builds (`item`), and the helper's module is split. */
+  helper?: InsertHelper & { imports: TwinImport };
 }
 
 export type WriteResult = { site: WriteSite } | { bail: { line: number; reason: string } };
@@ -117,7 +121,10 @@ export function findWriteSites(source: string, filePath: string, options: WriteS
         if (finding.via === 'helper') {
           const name = text(file.context.sourceCode.text, node.callee);
           if (isWrite(finding.operation)) {
-            helpers.push({ bail: { line: node.loc.start.line, reason: `the ${finding.operation} is inside \`${name}()\`: give it a form that takes all items, then call it once` } });
+            const inside = (why: string) => `the ${finding.operation} is inside \`${name}()\`${why}: give it a form that takes all items, then call it once`;
+            const helped = finding.operation === 'insert' && finding.helpers.length === 1 ? helperInsert(node, finding.iteration, file, inside) : null;
+            if (helped) candidates.push({ node, iteration: finding.iteration, result: helped });
+            else helpers.push({ bail: { line: node.loc.start.line, reason: inside('') } });
             return;
           }
           // A helper that reads first and writes after (as `no-n-plus-one` and the dataloader see it): listed too.
@@ -253,11 +260,12 @@ function sharedTable(group: Candidate[]): string | null {
   const seen = new Map<string, number>();
   for (const c of group) {
     const site = c.result as WriteSite;
-    const first = seen.get(site.table);
+    // By its last name: a helper names its table as its own module does (`auditLog`, where this one may write `schema.auditLog`).
+    const first = seen.get(site.tableName);
     if (first !== undefined) {
       return `the loop writes \`${site.table}\` on lines ${first} and ${site.line}: batched, every item's first write would run before any item's second`;
     }
-    seen.set(site.table, site.line);
+    seen.set(site.tableName, site.line);
   }
   return null;
 }
@@ -319,6 +327,76 @@ function describeWrite(node: TSESTree.CallExpression, query: DrizzleQuery, itera
     mayMutate: mayMutate(iteration, form.replace),
     operators: parsed.operators,
   };
+}
+
+/**
+ *   for (const row of removed) await emitAudit(tx, ctx, { action: "delete", before: row });
+ *   → for (const row of removed) auditLogToInsert.push(...emitAuditRows(ctx, { action: "delete", before: row }));
+ * A helper whose one write is its last statement, an insert of a row it builds (`readInsertHelper`): the
+ * row is still built where the helper ran, with every check and throw of the helper's own code; only the
+ * insert waits for the batch. `null` when the helper is not read; a string says why it is not batched
+ * (`inside` words what the helper does that the codemod does not split).
+ */
+function helperInsert(node: TSESTree.CallExpression, iteration: Iteration, file: FileContext, inside: (why: string) => string): WriteSite | string | null {
+  const target = resolveCallee(node, file);
+  if (!target) return null;
+  const helper = readInsertHelper(target);
+  if (typeof helper === 'string') return inside(` (${helper})`);
+  const source = file.context.sourceCode.text;
+  const form = statementForm(node, iteration, file);
+  if (typeof form === 'string') return form;
+  if (form.mapped || form.returning) return 'it runs in a `Promise.all(xs.map(…))` callback: loop with `for…of` first, then it is batched';
+  const args = node.arguments;
+  const db = args[helper.dbParam];
+  if (args.some((a) => a.type === T.SpreadElement) || args.length !== target.fn.params.length || !db || !isPlainReference(db)) {
+    return 'its arguments are not one plain value per parameter';
+  }
+  const rest = args.filter((a) => a !== db);
+  const perItem = rest.map((a) => perItemProblem(a, db, file)).find(Boolean);
+  if (perItem) return perItem;
+  if (!rest.some((a) => dependsOnIteration(a, iteration, file.context))) return 'it inserts the same row on every iteration: run it once, outside the loop';
+  const loopBound = identifiers(db).find((id) => isBoundInLoop(id, iteration, file));
+  if (loopBound) return `\`${loopBound.name}\` is set inside the loop, and the batched statement after it would read it once`;
+  const imports = twinImport(node.callee, helper, file);
+  if (typeof imports === 'string') return imports;
+  const taken = [helper.rowsName, helper.insertName].find((n) => imports.specifier !== null && freeName(source, n) !== n && !importsName(file, n, imports.specifier));
+  if (taken) return `this file has a \`${taken}\` of its own, and the batch needs the helper's`;
+  const place = placeOf(iteration, source);
+  if (typeof place === 'string') return place;
+  const argsText = source.slice(rest[0]!.range[0], rest.at(-1)!.range[1]);
+  return {
+    line: node.loc.start.line,
+    kind: 'insert',
+    table: helper.table,
+    tableName: helper.table,
+    receiver: text(source, db),
+    item: `${helper.rowsName}(${argsText})`,
+    itemRange: node.range,
+    itemIsArray: true,
+    column: null,
+    conditions: [],
+    set: null,
+    perItemSet: null,
+    conflict: '',
+    needsSql: false,
+    terminal: '',
+    returning: null,
+    replace: form.replace,
+    writeIndent: /[^\S\n]*/.exec(source.slice(source.lastIndexOf('\n', node.range[0]) + 1))![0],
+    comments: strayComments(form.replace, rest, file),
+    mapped: null,
+    place,
+    mayMutate: mayMutate(iteration, form.replace),
+    operators: null,
+    helper: { ...helper, imports },
+  };
+}
+
+// A twin already imported from where the batch imports it: the same binding.
+function importsName(file: FileContext, name: string, specifier: string | null): boolean {
+  return file.context.sourceCode.ast.body.some(
+    (s) => s.type === T.ImportDeclaration && s.source.value === specifier && s.specifiers.some((p) => p.type === T.ImportSpecifier && p.local.name === name && p.imported.type === T.Identifier && p.imported.name === name),
+  );
 }
 
 interface Form {
