@@ -18,7 +18,7 @@ import { walk } from './walk.js';
  * It knowingly does not follow values passed as arguments to functions it cannot see into.
  */
 
-type Binding =
+type Binding = (
   | { kind: 'import'; source: string; imported: string }
   | {
       kind: 'value';
@@ -31,7 +31,11 @@ type Binding =
     }
   | { kind: 'type'; annotation: TSESTree.TypeNode }
   | { kind: 'interface'; decl: TSESTree.TSInterfaceDeclaration }
-  | { kind: 'param'; fn: TSESTree.FunctionLike; index: number; path: string[] };
+  | { kind: 'param'; fn: TSESTree.FunctionLike; index: number; path: string[] }
+) & {
+  /** The name where the binding is declared, which stands for it in `remembered`. */
+  site?: TSESTree.Node;
+};
 
 /** How names are looked up: through ESLint's scopes in the linted file, top-level only in a read module. */
 interface ModuleEnv {
@@ -40,7 +44,7 @@ interface ModuleEnv {
   depth: number;
   /** Steps left for this whole question, shared by every env it spawns: alternatives (unions, returns,
    * `extends`) branch, and a walk must stay cheap whatever the code (generated types, deep alias chains). */
-  work: { left: number };
+  work: { left: number; cuts: number };
 }
 
 // Bounds a walk through bindings and chains (and so any cycle); real chains stay well below it.
@@ -50,7 +54,7 @@ const MAX_STEPS = 400;
 
 /** The origin of an expression in the file being linted. */
 export function originOf(node: TSESTree.Node, file: FileContext): Origin | null {
-  return evaluate(node, { file, depth: 0, lookup: lookupIn(file), work: { left: MAX_STEPS } });
+  return evaluate(node, { file, depth: 0, lookup: lookupIn(file), work: { left: MAX_STEPS, cuts: 0 } });
 }
 
 /** Names looked up through scopes: in the linted file, or inside a function of a module read from disk. */
@@ -58,18 +62,43 @@ function lookupIn(file: FileContext): ModuleEnv['lookup'] {
   return (id) => {
     const variable = ASTUtils.findVariable(file.context.sourceCode.getScope(id), id);
     const def = variable?.defs[0];
-    return def ? bindingOfDefinition(def.node, def.name, def.type) : null;
+    const binding = def ? bindingOfDefinition(def.node, def.name, def.type) : null;
+    return binding && { ...binding, site: def!.name };
   };
 }
 
+// What a declared name evaluates to, per file: every `ctx.db` or `redis.get` of a file asks again for the same
+// `ctx` or `redis`, whose chain (a procedure builder, the tRPC init, the client's module) is long. Kept with the
+// file's context (a linted file's goes with its lint, a read module's with its parse), so no node outlives its
+// file; only answers no bound cut short, asked not too deep for the re-export search below to have its room.
+const remembered = new WeakMap<FileContext, Map<TSESTree.Node, Origin | null>>();
+const REMEMBER_DEPTH = 16;
+
+function evaluateName(binding: Binding, env: ModuleEnv): Origin | null {
+  if (!binding.site || env.depth > REMEMBER_DEPTH) return evaluateBinding(binding, env, []);
+  let known = remembered.get(env.file);
+  if (!known) remembered.set(env.file, (known = new Map()));
+  const hit = known.get(binding.site);
+  if (hit !== undefined) return hit;
+  const cuts = env.work.cuts;
+  const origin = evaluateBinding(binding, env, []);
+  if (env.work.cuts === cuts) known.set(binding.site, origin);
+  return origin;
+}
+
+// A bound reached: the answer is cut short, and nothing that depends on it is remembered.
+function cut(env: ModuleEnv): null {
+  env.work.cuts++;
+  return null;
+}
+
 function evaluate(node: TSESTree.Node, env: ModuleEnv): Origin | null {
-  if (env.depth > MAX_DEPTH) return null;
-  if (--env.work.left < 0) return null;
+  if (env.depth > MAX_DEPTH || --env.work.left < 0) return cut(env);
   const next = { ...env, depth: env.depth + 1 };
   switch (node.type) {
     case T.Identifier: {
       const binding = env.lookup(node);
-      return (binding && evaluateBinding(binding, next, [])) ?? env.file.hints.names.get(node.name) ?? null;
+      return (binding && evaluateName(binding, next)) ?? env.file.hints.names.get(node.name) ?? null;
     }
     case T.MemberExpression: {
       const key = memberName(node);
@@ -175,8 +204,8 @@ function tracedFunction(callee: TSESTree.Expression, env: ModuleEnv): ResolvedFu
 
 /** What a function returns: its expression body, or the first `return` of its own whose value is traced. */
 function evaluateReturns(fn: TSESTree.FunctionLike, env: ModuleEnv): Origin | null {
-  if (--env.work.left < 0) return null;
-  if (env.depth > MAX_DEPTH || !fn.body) return null;
+  if (--env.work.left < 0 || env.depth > MAX_DEPTH) return cut(env);
+  if (!fn.body) return null;
   if (fn.body.type !== T.BlockStatement) return evaluate(fn.body, env);
   let found: Origin | null = null;
   // Its own returns: a `return` stands only in statements, and a nested function's are its own.
@@ -221,7 +250,7 @@ function evaluateImport(source: string, imported: string, env: ModuleEnv): Origi
 }
 
 function evaluateType(annotation: TSESTree.TypeNode, env: ModuleEnv): Origin | null {
-  if (--env.work.left < 0) return null;
+  if (--env.work.left < 0) return cut(env);
   switch (annotation.type) {
     case T.TSTypeReference: {
       const name = annotation.typeName;
@@ -281,7 +310,7 @@ const UNWRAPPING_TYPES: ReadonlySet<string> = new Set(['Awaited', 'NonNullable',
  * of `tx` in `PhaseContext`; for a library type (`PostgresJsDatabase`) the path is kept as member steps.
  */
 function evaluateTypeAt(annotation: TSESTree.TypeNode, path: readonly string[], env: ModuleEnv): Origin | null {
-  if (--env.work.left < 0) return null;
+  if (--env.work.left < 0) return cut(env);
   if (path.length === 0) return evaluateType(annotation, env);
   switch (annotation.type) {
     case T.TSTypeLiteral:
@@ -379,8 +408,7 @@ function optionCallbackType(property: TSESTree.Property, param: number, path: st
 
 /** The declared type of member `key` of an object type, and where its names are looked up. */
 function memberType(type: TSESTree.TypeNode, key: string, env: ModuleEnv): { type: TSESTree.TypeNode; env: ModuleEnv } | null {
-  if (--env.work.left < 0) return null;
-  if (env.depth > MAX_DEPTH) return null;
+  if (--env.work.left < 0 || env.depth > MAX_DEPTH) return cut(env);
   let members: readonly TSESTree.TypeElement[] | null = null;
   if (type.type === T.TSTypeLiteral) members = type.members;
   else if (type.type === T.TSTypeReference && type.typeName.type === T.Identifier) {
@@ -580,6 +608,8 @@ function mayTraceFrom(file: string, hints: OriginHints): boolean {
  */
 function exportedBinding(file: string, name: string, env: ModuleEnv): Resolved | null | undefined {
   const found = findExport(file, name, env.file, MAX_DEPTH - env.depth);
+  // Its `null` may be a search cut short by the depth left: then (deep already) nothing is remembered.
+  if (found === null && MAX_DEPTH - env.depth <= REMEMBER_DEPTH) cut(env);
   if (!found) return found;
   const { site, module, stars } = found;
   const { program } = module;
@@ -625,17 +655,20 @@ function topLevelBinding(program: TSESTree.Program, name: string): Binding | nul
     if (statement.type === T.ImportDeclaration) {
       // Modules read from disk have no parent links, so the declaration is passed along.
       const spec = statement.specifiers.find((s) => s.local.name === name);
-      if (spec) return importBinding(statement, spec);
+      if (spec) return { ...importBinding(statement, spec), site: spec.local };
     } else if (statement.type === T.VariableDeclaration) {
       for (const d of statement.declarations) {
-        if (d.id.type === T.Identifier && d.id.name === name) return valueBinding(d, []);
+        if (d.id.type === T.Identifier && d.id.name === name) {
+          const binding = valueBinding(d, []);
+          return binding && { ...binding, site: d.id };
+        }
         const path = d.init && d.id.type !== T.Identifier ? findPatternName(d.id, name) : null;
         if (path && d.init) return valueBinding(d, path);
       }
     } else if (statement.type === T.TSTypeAliasDeclaration && statement.id.name === name) {
-      return { kind: 'type', annotation: statement.typeAnnotation };
+      return { kind: 'type', annotation: statement.typeAnnotation, site: statement.id };
     } else if (statement.type === T.TSInterfaceDeclaration && statement.id.name === name) {
-      return { kind: 'interface', decl: statement };
+      return { kind: 'interface', decl: statement, site: statement.id };
     }
   }
   return null;
