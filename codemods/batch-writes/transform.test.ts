@@ -45,6 +45,7 @@ describe('batch-writes refusals', () => {
     expect(summary.skipped.map((s) => `${s.file}:${s.line}: ${s.reason}`)).toEqual([
       "audit-left-alone.ts:8: the loop's other code could change what `recordEvent()`'s row holds before the batched insert reads it",
       'audit-left-alone.ts:22: the insert is inside `recordNamed()` (it returns a value): give it a form that takes all items, then call it once',
+      "audit-left-alone.ts:35: the insert is inside `recordAt()` (it changes a property (`cursor.at += 1`) before its insert, which an earlier item's row may hold until the batch): give it a form that takes all items, then call it once",
       'left-alone.ts:8: an upsert (`onConflictDoUpdate`) whose items may share a key: one statement cannot update a row twice (Postgres refuses it); batched only over the keys of an object',
       'left-alone.ts:11: `visits` may be `undefined`, which `set()` skips per item and one `CASE` cannot',
       'left-alone.ts:15: the loop also awaits `await db.select().from(users).where(eq(…` (line 14), which would then run before writes it now follows',

@@ -154,6 +154,8 @@ function prefixProblem(prefix: TSESTree.Statement[], db: string, file: ResolvedF
       else if (isFunction(node) && node.async) problem = 'it starts async work before its insert';
       else if (node.type === T.ThisExpression || (node.type === T.Identifier && node.name === 'arguments')) problem = 'it reads `this` or `arguments`';
       else if (node.type === T.Identifier && node.name === db) problem = `it uses \`${db}\` for more than its insert`;
+      // A later item's call would change what an earlier item's row, built but not yet inserted, may hold.
+      else if (changesProperty(node)) problem = `it changes a property (\`${text(file.context.sourceCode.text, node).slice(0, 30)}\`) before its insert, which an earlier item's row may hold until the batch`;
       return !problem;
     });
     // A write before the insert (SQLite's synchronous `.run()`, or in a function it calls) would run before every item's insert instead of before its own.
@@ -162,6 +164,12 @@ function prefixProblem(prefix: TSESTree.Statement[], db: string, file: ResolvedF
     if (problem) return problem;
   }
   return null;
+}
+
+function changesProperty(node: TSESTree.Node): boolean {
+  if (node.type === T.AssignmentExpression) return node.left.type !== T.Identifier;
+  if (node.type === T.UpdateExpression) return node.argument.type !== T.Identifier;
+  return node.type === T.UnaryExpression && node.operator === 'delete';
 }
 
 /** The helper's own `return` statements (not those of functions inside it), which must return nothing. */

@@ -1,6 +1,6 @@
 import { recordEvent } from "./audit.js";
 import { db } from "./db.js";
-import { users } from "./schema.js";
+import { events, users } from "./schema.js";
 
 // The loop changes its items after the helper built a row from them.
 export async function recordSeen(list: { userId: number; detail: string }[]) {
@@ -20,5 +20,18 @@ async function recordNamed(database: typeof db, email: string): Promise<string> 
 export async function recordAllNamed(emails: string[]) {
   for (const email of emails) {
     await recordNamed(db, email);
+  }
+}
+
+// The helper moves a shared cursor that its row holds: batched, every row would hold the last position.
+async function recordAt(database: typeof db, cursor: { at: number }, userId: number): Promise<void> {
+  cursor.at += 1;
+  await database.insert(events).values({ userId, kind: "at", payload: cursor });
+}
+
+export async function recordAllAt(userIds: number[]) {
+  const cursor = { at: 0 };
+  for (const userId of userIds) {
+    await recordAt(db, cursor, userId);
   }
 }
