@@ -2,77 +2,70 @@ import { z } from 'zod';
 
 const names = z.array(z.string().min(1));
 const kilobytes = z.number().positive();
+/** A list setting, empty unless set. */
+const list = names.default(() => []);
+
+// Which files are client code follows Next.js' own rules (src/recognizers/next-app.ts); folder globs are only
+// what a user adds. `*.server.*` is a file's own name, whatever folder it sits in.
+const DEFAULT_SERVER_FILES = ['**/*.server.{js,jsx,ts,tsx,mjs,mts}'];
 
 /**
- * `settings.hotpath` in an ESLint flat config. Every key is optional; unknown keys are errors so that a typo
+ * `settings.hotpath` in an ESLint flat config. Every key is optional and the schema owns its default (an
+ * absent group is read as `{}`, so that its keys get theirs); unknown keys are errors so that a typo
  * (`clientFile` for `clientFiles`) is not silently ignored.
  */
 const settingsSchema = z.strictObject({
   drizzle: z
     .strictObject({
       /** Modules whose exports are Drizzle databases, e.g. `@acme/db` or `~/server/db`. */
-      modules: names.optional(),
+      modules: list,
       /** Identifiers that hold a Drizzle database wherever they appear, e.g. a global `db`. */
-      names: names.optional(),
+      names: list,
       /** Keys of the tRPC context that hold the database (`ctx.db`). */
-      contextKeys: names.optional(),
+      contextKeys: names.default(() => ['db']),
     })
-    .optional(),
+    .prefault({}),
   redis: z
     .strictObject({
       /** Modules whose exports are Redis clients, e.g. `@acme/cache`. */
-      modules: names.optional(),
+      modules: list,
       /** Identifiers that hold a Redis client wherever they appear. */
-      names: names.optional(),
+      names: list,
       /** Keys of the tRPC context that hold the Redis client (`ctx.redis`). */
-      contextKeys: names.optional(),
+      contextKeys: names.default(() => ['redis', 'cache']),
     })
-    .optional(),
+    .prefault({}),
   trpc: z
     .strictObject({
       /** Modules that export tRPC procedure builders (`publicProcedure`, `protectedProcedure`). */
-      modules: names.optional(),
+      modules: list,
       /** Identifiers of procedure builders wherever they appear. */
-      procedures: names.optional(),
+      procedures: list,
     })
-    .optional(),
+    .prefault({}),
   /** Globs (relative to the ESLint cwd) of files that run in the browser, beyond what Next.js' rules say. */
-  clientFiles: names.optional(),
+  clientFiles: list,
   /** Globs (relative to the ESLint cwd) of files that never run in the browser, even when they match `clientFiles`. */
-  serverFiles: names.optional(),
+  serverFiles: names.default(() => DEFAULT_SERVER_FILES),
   /** Folder names whose files are server code (e.g. `server`), for imports from client files; none by default. */
-  serverFolders: names.optional(),
+  serverFolders: list,
   /** Extra modules that must never reach a client bundle. */
-  serverModules: names.optional(),
+  serverModules: list,
   budgets: z
     .strictObject({
       /** Per-import budget, kB minified + gzipped. */
-      importKb: kilobytes.optional(),
+      importKb: kilobytes.default(15),
       /** Per-file budget, kB minified + gzipped. */
-      fileKb: kilobytes.optional(),
+      fileKb: kilobytes.default(50),
       /** Per-package overrides of `importKb`. */
-      packages: z.record(z.string(), kilobytes).optional(),
+      packages: z.record(z.string(), kilobytes).default(() => ({})),
     })
-    .optional(),
+    .prefault({}),
 });
 
 export type HotpathSettingsInput = z.input<typeof settingsSchema>;
-
-export interface HotpathSettings {
-  drizzle: { modules: string[]; names: string[]; contextKeys: string[] };
-  redis: { modules: string[]; names: string[]; contextKeys: string[] };
-  trpc: { modules: string[]; procedures: string[] };
-  clientFiles: string[];
-  serverFiles: string[];
-  serverFolders: string[];
-  serverModules: string[];
-  budgets: { importKb: number; fileKb: number; packages: Record<string, number> };
-}
-
-// Which files are client code follows Next.js' own rules (src/recognizers/next-app.ts); folder globs are only
-// what a user adds. `*.server.*` is a file's own name, whatever folder it sits in.
-const DEFAULT_CLIENT_FILES: string[] = [];
-const DEFAULT_SERVER_FILES = ['**/*.server.{js,jsx,ts,tsx,mjs,mts}'];
+/** The settings as the recognizers read them: every default filled in. */
+export type HotpathSettings = z.output<typeof settingsSchema>;
 
 /**
  * Thrown for an invalid `settings.hotpath`. ESLint's CLI prints an error's `stack`; ours is the message
@@ -98,8 +91,7 @@ export function getSettings(context: { settings: Record<string, unknown> }): Hot
   }
   const cached = parsed.get(raw);
   if (cached) return cached;
-  // Most projects set nothing: the defaults need no validation (and the schema's first use costs ~10 ms).
-  const result = Object.keys(raw).length === 0 ? { success: true as const, data: {} } : settingsSchema.safeParse(raw);
+  const result = settingsSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const keys = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
@@ -107,29 +99,7 @@ export function getSettings(context: { settings: Record<string, unknown> }): Hot
     const what = issue.code === 'unrecognized_keys' ? 'unknown key' : issue.message;
     throw new HotpathSettingsError(`invalid setting \`${key}\`: ${what}.`);
   }
-  const s = result.data;
-  const settings: HotpathSettings = {
-    drizzle: {
-      modules: s.drizzle?.modules ?? [],
-      names: s.drizzle?.names ?? [],
-      contextKeys: s.drizzle?.contextKeys ?? ['db'],
-    },
-    redis: {
-      modules: s.redis?.modules ?? [],
-      names: s.redis?.names ?? [],
-      contextKeys: s.redis?.contextKeys ?? ['redis', 'cache'],
-    },
-    trpc: { modules: s.trpc?.modules ?? [], procedures: s.trpc?.procedures ?? [] },
-    clientFiles: s.clientFiles ?? DEFAULT_CLIENT_FILES,
-    serverFiles: s.serverFiles ?? DEFAULT_SERVER_FILES,
-    serverFolders: s.serverFolders ?? [],
-    serverModules: s.serverModules ?? [],
-    budgets: {
-      importKb: s.budgets?.importKb ?? 15,
-      fileKb: s.budgets?.fileKb ?? 50,
-      packages: s.budgets?.packages ?? {},
-    },
-  };
+  const settings = result.data;
   parsed.set(raw, settings);
   return settings;
 }
