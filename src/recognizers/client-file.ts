@@ -17,7 +17,11 @@ export interface ClientFile {
   serverDataImports: ReadonlySet<TSESTree.ImportDeclaration>;
 }
 
-type Matcher = (file: string) => boolean;
+/** A compiled list of globs; `byName` when every glob is `**\/<name pattern>`, which the file's name alone decides. */
+interface Matcher {
+  test: (path: string) => boolean;
+  byName: boolean;
+}
 
 // Compiled on first use, each list apart: most projects set neither, and a glob compile is a cold start (a few
 // ms) that an editor pays on its first keystroke.
@@ -27,7 +31,9 @@ function matcher(settings: HotpathSettings, kind: 'client' | 'server'): Matcher 
   let m = matchersBySettings.get(settings);
   if (!m) matchersBySettings.set(settings, (m = {}));
   const globs = kind === 'client' ? settings.clientFiles : settings.serverFiles;
-  return (m[kind] ??= globs.length === 0 ? () => false : picomatch(globs, { dot: true }));
+  // The default `**/*.server.*` is of the name kind: then no relative path is worked out for each file.
+  const byName = globs.every((g) => g.startsWith('**/') && !g.slice(3).includes('/'));
+  return (m[kind] ??= { test: picomatch(byName ? globs.map((g) => g.slice(3)) : globs, { dot: true }), byName });
 }
 
 /**
@@ -86,9 +92,11 @@ export function isServerActionModule(file: string): boolean {
 function matchesGlob(file: string, cwd: string, settings: HotpathSettings, kind: 'client' | 'server'): boolean {
   // Most projects set no globs: then no path needs working out, for every file linted.
   if ((kind === 'client' ? settings.clientFiles : settings.serverFiles).length === 0) return false;
+  const { test, byName } = matcher(settings, kind);
+  if (byName) return file.startsWith(cwd.endsWith(path.sep) ? cwd : cwd + path.sep) && test(path.basename(file));
   const relative = path.relative(cwd, file);
   if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
-  return matcher(settings, kind)(relative.split(path.sep).join('/'));
+  return test(relative.split(path.sep).join('/'));
 }
 
 // One edge test per settings and project root, so that the app's client modules are worked out once for each.
