@@ -1,7 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { ColumnInfo } from '../../src/recognizers/drizzle-schema.js';
 import { keyName } from '../../src/recognizers/chain.js';
-import type { FileContext } from '../../src/recognizers/file-context.js';
+import type { FileContext } from '../../src/recognizers/analysis-types.js';
 import { findEnclosingProcedure } from '../../src/recognizers/trpc-procedure.js';
 import { replaceNode, type Edit } from './edits.js';
 import type { OrderTerm } from './keyset.js';

@@ -2,7 +2,7 @@ import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint
 import type { ColumnInfo } from '../../src/recognizers/drizzle-schema.js';
 import { indentBefore, text } from '../../src/codemods/source-text.js';
 import { memberName } from '../../src/recognizers/chain.js';
-import type { FileContext } from '../../src/recognizers/file-context.js';
+import type { FileContext } from '../../src/recognizers/analysis-types.js';
 import { replaceNode, type Edit } from './edits.js';
 import { keysetCondition, orderText, readKey, type OrderTerm } from './keyset.js';
 import type { QueryForm } from './query-form.js';

@@ -1,8 +1,7 @@
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { ColumnInfo } from '../../src/recognizers/drizzle-schema.js';
 import { indentBefore, text } from '../../src/codemods/source-text.js';
 import { flattenChain, keyName, memberName } from '../../src/recognizers/chain.js';
-import { isFunction } from '../../src/recognizers/per-item.js';
 import type { TrpcProcedure } from '../../src/recognizers/trpc-procedure.js';
 import { walk } from '../../src/recognizers/walk.js';
 import { lineEnd, lineIndent, replaceNode, type Edit } from './edits.js';
@@ -172,7 +171,7 @@ function countReturns(body: TSESTree.BlockStatement): number {
   // A nested function's returns are its own.
   walk(body, (node) => {
     if (node.type === T.ReturnStatement) count++;
-    return node === body || !isFunction(node);
+    return node === body || !ASTUtils.isFunction(node);
   });
   return count;
 }

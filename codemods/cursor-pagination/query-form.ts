@@ -3,8 +3,7 @@ import { readTableColumns, type TableColumns } from '../../src/recognizers/drizz
 import { text } from '../../src/codemods/source-text.js';
 import { flattenChain, keyName, memberName, type ChainSegment } from '../../src/recognizers/chain.js';
 import type { DrizzleQuery } from '../../src/recognizers/drizzle-query.js';
-import type { FileContext } from '../../src/recognizers/file-context.js';
-import { isFunction } from '../../src/recognizers/per-item.js';
+import type { FileContext } from '../../src/recognizers/analysis-types.js';
 import { lineBreakBefore, lineBreakOrSpace, removeProperty, removeStep, replaceArgs, replaceNode, type Edit } from './edits.js';
 import type { OrderTerm } from './keyset.js';
 
@@ -127,8 +126,8 @@ function readFindMany(query: DrizzleQuery, path: string, source: string): QueryF
   const prop = (name: string) =>
     options.properties.find((p): p is TSESTree.Property => p.type === T.Property && keyName(p.key, p.computed) === name) ?? null;
   const [where, orderBy, limit, offset, chosen] = ['where', 'orderBy', 'limit', 'offset', 'columns'].map(prop);
-  if (where && isFunction(where.value)) return 'the `where` of `findMany` is a callback: add the cursor condition by hand';
-  if (orderBy && isFunction(orderBy.value)) return 'the `orderBy` of `findMany` is a callback: write the order as columns first';
+  if (where && ASTUtils.isFunction(where.value)) return 'the `where` of `findMany` is a callback: add the cursor condition by hand';
+  if (orderBy && ASTUtils.isFunction(orderBy.value)) return 'the `orderBy` of `findMany` is a callback: write the order as columns first';
   if (chosen && chosen.value.type !== T.ObjectExpression) return 'the `columns` of `findMany` are built elsewhere: the order columns may not be in its rows';
   const order = orderBy ? (orderBy.value.type === T.ArrayExpression ? (orderBy.value.elements.filter(Boolean) as TSESTree.Node[]) : [orderBy.value]) : [];
   return {
@@ -219,7 +218,7 @@ function ordersBuilder(id: TSESTree.Node): boolean {
 /** `q = q.where(…)` or `q.orderBy(…);` as a statement, for the reference `id` of the builder `name`. */
 function stepStatement(id: TSESTree.Identifier, name: string): TSESTree.ExpressionStatement | null {
   let node: TSESTree.Node = id;
-  while (node.parent && node.parent.type !== T.ExpressionStatement && !isFunction(node.parent)) node = node.parent;
+  while (node.parent && node.parent.type !== T.ExpressionStatement && !ASTUtils.isFunction(node.parent)) node = node.parent;
   const statement = node.parent?.type === T.ExpressionStatement ? node.parent : null;
   const call = statement ? stepCall(statement) : null;
   if (!statement || !call) return null;

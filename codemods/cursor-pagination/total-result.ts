@@ -1,7 +1,6 @@
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { indentBefore, text } from '../../src/codemods/source-text.js';
 import { keyName, memberName } from '../../src/recognizers/chain.js';
-import { isFunction } from '../../src/recognizers/per-item.js';
 import { walk } from '../../src/recognizers/walk.js';
 import { lineBreakOrSpace, lineEnd, replaceNode, type Edit } from './edits.js';
 
@@ -71,7 +70,7 @@ export function totalResult(fn: TSESTree.FunctionLike, executed: TSESTree.Node, 
       else early.push(node.argument);
     }
     // A nested function's returns are its own.
-    return node === body || !isFunction(node);
+    return node === body || !ASTUtils.isFunction(node);
   });
   if (reason) return reason;
   const fetched = `${rows}WithNext`;

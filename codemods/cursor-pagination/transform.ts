@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { FileInfo, Options } from 'jscodeshift';
 import type { HotpathApi, JscodeshiftCodemod } from '../../src/codemod.js';
 import { analyzeSource } from '../../src/codemods/analyze.js';
@@ -8,9 +8,8 @@ import { text } from '../../src/codemods/source-text.js';
 import { flattenChain, keyName } from '../../src/recognizers/chain.js';
 import { readTableSchema } from '../../src/recognizers/drizzle-schema.js';
 import { recognizeDrizzleQuery } from '../../src/recognizers/drizzle-query.js';
-import type { FileContext } from '../../src/recognizers/file-context.js';
+import type { FileContext } from '../../src/recognizers/analysis-types.js';
 import { findBuilderOffset, findOffsetPagination } from '../../src/recognizers/offset-pagination.js';
-import { isFunction } from '../../src/recognizers/per-item.js';
 import { findEnclosingProcedure } from '../../src/recognizers/trpc-procedure.js';
 import { walk } from '../../src/recognizers/walk.js';
 import { addDrizzleImports, applyEdits, type Edit } from './edits.js';
@@ -144,7 +143,7 @@ function planSite(site: PagedSite, offset: TSESTree.Node, file: FileContext, sou
 }
 
 function enclosingFunction(node: TSESTree.Node): TSESTree.FunctionLike | null {
-  for (let n = node.parent; n; n = n.parent) if (isFunction(n)) return n;
+  for (let n = node.parent; n; n = n.parent) if (ASTUtils.isFunction(n)) return n;
   return null;
 }
 
@@ -153,7 +152,7 @@ function returnedTotal(fn: TSESTree.FunctionLike): string | null {
   const returned: TSESTree.Node[] = fn.body && fn.body.type !== T.BlockStatement ? [fn.body] : [];
   walk(fn.body ?? fn, (node) => {
     if (node.type === T.ReturnStatement && node.argument) returned.push(node.argument);
-    return node === fn.body || !isFunction(node);
+    return node === fn.body || !ASTUtils.isFunction(node);
   });
   for (const value of returned) {
     const found = totalKey(value, 0);

@@ -8,7 +8,7 @@ import { findRedisPerItem, findUnbatchedRuns } from '../../src/detect/unbatched-
 import { REDIS_BATCH_FORMS, type RedisBatchForm } from '../../src/knowledge/redis-batch-forms.js';
 import { IOREDIS_REPLY_TYPES } from '../../src/knowledge/redis-commands.js';
 import { memberName } from '../../src/recognizers/chain.js';
-import type { FileContext } from '../../src/recognizers/file-context.js';
+import type { FileContext } from '../../src/recognizers/analysis-types.js';
 import { isPromiseCombinator } from '../../src/recognizers/per-item.js';
 import type { RedisCommand } from '../../src/recognizers/redis-command.js';
 

@@ -2,7 +2,8 @@ import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
-import { getFileContext, type FileContext } from '../recognizers/file-context.js';
+import { getFileContext } from '../recognizers/file-context.js';
+import type { FileContext } from '../recognizers/analysis-types.js';
 import { codemodConfig } from './run-config.js';
 
 /** The source does not parse: there is nothing to analyze. `line` is where the parser stopped. */

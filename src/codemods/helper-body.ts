@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { recognizeDrizzleQuery, type DrizzleQuery } from '../recognizers/drizzle-query.js';
-import type { FileContext } from '../recognizers/file-context.js';
+import type { FileContext } from '../recognizers/analysis-types.js';
 import { identifiers } from '../recognizers/per-item.js';
 import { walk } from '../recognizers/walk.js';
 

@@ -5,7 +5,7 @@ import type { ResolvedFunction } from '../recognizers/callee.js';
 import { readText } from '../recognizers/disk.js';
 import { recognizeDrizzleQuery } from '../recognizers/drizzle-query.js';
 import { resolveProjectModule } from '../recognizers/module-graph.js';
-import { identifiers, isFunction } from '../recognizers/per-item.js';
+import { identifiers } from '../recognizers/per-item.js';
 import { walk } from '../recognizers/walk.js';
 import { findWrite } from './loop-writes.js';
 import { freeName, type TextEdit } from './text-edits.js';
@@ -151,7 +151,7 @@ function prefixProblem(prefix: TSESTree.Statement[], db: string, file: ResolvedF
     walk(statement, (node) => {
       if (problem) return false;
       if (node.type === T.AwaitExpression || node.type === T.YieldExpression || (node.type === T.ForOfStatement && node.await)) problem = 'it awaits something before its insert';
-      else if (isFunction(node) && node.async) problem = 'it starts async work before its insert';
+      else if (ASTUtils.isFunction(node) && node.async) problem = 'it starts async work before its insert';
       else if (node.type === T.ThisExpression || (node.type === T.Identifier && node.name === 'arguments')) problem = 'it reads `this` or `arguments`';
       else if (node.type === T.Identifier && node.name === db) problem = `it uses \`${db}\` for more than its insert`;
       // A later item's call would change what an earlier item's row, built but not yet inserted, may hold.
@@ -177,7 +177,7 @@ function ownReturns(prefix: TSESTree.Statement[]): TSESTree.ReturnStatement[] {
   const found: TSESTree.ReturnStatement[] = [];
   for (const statement of prefix) {
     walk(statement, (node) => {
-      if (isFunction(node)) return false;
+      if (ASTUtils.isFunction(node)) return false;
       if (node.type === T.ReturnStatement) found.push(node);
       return true;
     });

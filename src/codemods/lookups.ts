@@ -2,10 +2,10 @@ import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint
 import { resolveCallee } from '../recognizers/callee.js';
 import { flattenChain, importedName, keyName, memberName, type ChainSegment } from '../recognizers/chain.js';
 import type { DrizzleQuery } from '../recognizers/drizzle-query.js';
-import type { FileContext } from '../recognizers/file-context.js';
+import type { FileContext } from '../recognizers/analysis-types.js';
 import { isContextMember } from '../recognizers/libraries.js';
 import { originOf } from '../recognizers/origin.js';
-import { dependsOnIteration, findIterationCall, identifiers, isFunction, type Iteration } from '../recognizers/per-item.js';
+import { dependsOnIteration, findIterationCall, identifiers, type Iteration } from '../recognizers/per-item.js';
 import { findEnclosingProcedure } from '../recognizers/trpc-procedure.js';
 import { walk } from '../recognizers/walk.js';
 import { findNPlusOne, type NPlusOneOptions } from '../detect/n-plus-one.js';
@@ -433,7 +433,7 @@ interface KeyCondition {
 
 /** `eq(users.id, key)` (either way round), or `and(eq(…), …others)`. */
 function keyCondition(where: TSESTree.Node | null, file: FileContext, varies: (node: TSESTree.Node) => boolean): KeyCondition | string {
-  if (where && isFunction(where)) return 'its `where` is a callback: write it as `eq(table.column, key)` for the codemod to read it';
+  if (where && ASTUtils.isFunction(where)) return 'its `where` is a callback: write it as `eq(table.column, key)` for the codemod to read it';
   if (where?.type !== T.CallExpression) return 'the query has no `where` on a key column';
   const name = drizzleOperator(where.callee, file);
   if (name === 'and') {
@@ -527,7 +527,7 @@ function awaitsBefore(node: TSESTree.Node, fn: TSESTree.Node): boolean {
   const body = (fn as TSESTree.FunctionLike).body;
   if (!body) return false;
   walk(body, (current) => {
-    if (found || current.range[0] >= node.range[0] || (current !== body && isFunction(current))) return false;
+    if (found || current.range[0] >= node.range[0] || (current !== body && ASTUtils.isFunction(current))) return false;
     if (current.type === T.AwaitExpression && current.range[1] <= node.range[0]) found = true;
     return !found;
   });
@@ -588,7 +588,7 @@ function runsWhenReached(node: TSESTree.Node, statement: TSESTree.Node): boolean
     if (parent.type === T.LogicalExpression && parent.right === child) return false;
     if (parent.type === T.IfStatement && parent.test !== child) return false;
     if (parent.type === T.ChainExpression || (parent.type === T.MemberExpression && parent.optional) || (parent.type === T.CallExpression && parent.optional)) return false;
-    if (isFunction(parent) || parent.type === T.SwitchCase || parent.type === T.TryStatement || parent.type === T.CatchClause) return false;
+    if (ASTUtils.isFunction(parent) || parent.type === T.SwitchCase || parent.type === T.TryStatement || parent.type === T.CatchClause) return false;
   }
   return true;
 }
@@ -655,7 +655,7 @@ function upfrontKey(key: TSESTree.Node, own: ReadonlySet<TSESTree.Node>, source:
 function enclosingStatement(node: TSESTree.Node): TSESTree.Node | null {
   for (let current: TSESTree.Node | undefined = node; current?.parent; current = current.parent) {
     if (current.parent.type === T.BlockStatement) return current;
-    if (isFunction(current.parent) || current.parent.type === T.Program) return null;
+    if (ASTUtils.isFunction(current.parent) || current.parent.type === T.Program) return null;
   }
   return null;
 }
@@ -682,6 +682,6 @@ function definedWithin(id: TSESTree.Identifier, region: TSESTree.Node, file: Fil
 }
 
 function isInAsyncFunction(node: TSESTree.Node): boolean {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current.async;
+  for (let current = node.parent; current; current = current.parent) if (ASTUtils.isFunction(current)) return current.async;
   return false;
 }

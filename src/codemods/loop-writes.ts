@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { resolveCallee } from '../recognizers/callee.js';
 import { recognizeDrizzleQuery } from '../recognizers/drizzle-query.js';
-import type { FileContext } from '../recognizers/file-context.js';
+import type { FileContext } from '../recognizers/analysis-types.js';
 import type { DrizzleOperation } from '../knowledge/drizzle.js';
 import { walk } from '../recognizers/walk.js';
 

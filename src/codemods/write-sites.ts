@@ -2,12 +2,12 @@ import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint
 import { resolveCallee } from '../recognizers/callee.js';
 import { flattenChain, keyName, memberName, type ChainSegment } from '../recognizers/chain.js';
 import type { DrizzleQuery } from '../recognizers/drizzle-query.js';
-import type { FileContext } from '../recognizers/file-context.js';
+import type { FileContext } from '../recognizers/analysis-types.js';
 import { readText } from '../recognizers/disk.js';
 import { readTableColumns } from '../recognizers/drizzle-schema.js';
 import { resolveProjectModule } from '../recognizers/module-graph.js';
 import { originOf } from '../recognizers/origin.js';
-import { dependsOnIteration, findIterationCall, identifiers, isFunction, type Iteration } from '../recognizers/per-item.js';
+import { dependsOnIteration, findIterationCall, identifiers, type Iteration } from '../recognizers/per-item.js';
 import { walk } from '../recognizers/walk.js';
 import { findNPlusOne, type NPlusOneOptions } from '../detect/n-plus-one.js';
 import { analyzeSource } from './analyze.js';
@@ -236,7 +236,7 @@ function leavesLoop(loop: TSESTree.Node, iteration: Iteration): string | null {
   if (iteration.kind === 'callback') return null;
   let reason: string | null = null;
   walk(bodyOf(loop), (node) => {
-    if (reason || (isFunction(node) && node !== loop)) return false;
+    if (reason || (ASTUtils.isFunction(node) && node !== loop)) return false;
     if (node.type === T.ReturnStatement) reason = `the loop can \`return\` (line ${node.loc.start.line}) before the writes after it would run`;
     if ((node.type === T.BreakStatement || node.type === T.ContinueStatement) && node.label && !labelWithin(node.label.name, node, loop)) {
       reason = `\`${node.type === T.BreakStatement ? 'break' : 'continue'} ${node.label.name}\` (line ${node.loc.start.line}) leaves the loop past the writes after it`;
@@ -764,7 +764,7 @@ function reexportsDrizzle(specifier: string, fromFile: string): boolean {
 function perItemProblem(item: TSESTree.Node, table: TSESTree.Node, file: FileContext): string | null {
   let problem: string | null = null;
   walk(item, (node) => {
-    if (problem || (isFunction(node) && node !== item)) return false;
+    if (problem || (ASTUtils.isFunction(node) && node !== item)) return false;
     if (node.type === T.AwaitExpression || node.type === T.YieldExpression) problem = 'the row is computed with `await`: each item waits for something the batch would not';
     else if (node.type === T.TaggedTemplateExpression && readsTables(node, table, file)) {
       problem = 'the row holds SQL that could read what earlier items wrote; in one statement, it would not see them';
@@ -885,7 +885,7 @@ function inTry(node: TSESTree.Node, loop: TSESTree.Node): boolean {
 }
 
 function enclosingFunction(node: TSESTree.Node): TSESTree.Node | null {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  for (let current = node.parent; current; current = current.parent) if (ASTUtils.isFunction(current)) return current;
   return null;
 }
 

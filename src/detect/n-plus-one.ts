@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { DrizzleOperation } from '../knowledge/drizzle.js';
 import { recognizeDrizzleQuery, type DrizzleQuery } from '../recognizers/drizzle-query.js';
-import type { FileContext } from '../recognizers/file-context.js';
+import type { FileContext } from '../recognizers/analysis-types.js';
 import { dependsOnIteration, findIteration, runsAtMostOnce, type Iteration } from '../recognizers/per-item.js';
 import { findDatabasePassedBlind, findQueryThroughHelpers } from '../recognizers/query-helpers.js';
 import { isSequential } from '../recognizers/sequential.js';

@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { commandOfMethod } from '../knowledge/redis-commands.js';
 import { memberName } from '../recognizers/chain.js';
-import type { FileContext } from '../recognizers/file-context.js';
+import type { FileContext } from '../recognizers/analysis-types.js';
 import { findIteration, runsAtMostOnce, type Iteration } from '../recognizers/per-item.js';
-import { BATCHABLE, findCommandRuns } from '../recognizers/redis-batches.js';
+import { BATCHABLE } from '../knowledge/redis-batch-forms.js';
+import { findCommandRuns } from '../recognizers/redis-batches.js';
 import { recognizeRedisCommand, type RedisCommand } from '../recognizers/redis-command.js';
 
 /** A Redis command sent once per item of a collection; `iteration` re-checked with types when the run has them. */

@@ -3,9 +3,6 @@ import type { FileContext, OriginHints, RuleContext } from './analysis-types.js'
 import { hintsFromSettings } from './libraries.js';
 import { getOptionalTypes } from './types.js';
 
-// The codemods and detections import the type from here; the recognizers from analysis-types.
-export type { FileContext, RuleContext };
-
 const hintsBySettings = new WeakMap<HotpathSettings, OriginHints>();
 
 export function getFileContext(context: RuleContext): FileContext {

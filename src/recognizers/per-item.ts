@@ -474,5 +474,3 @@ export function identifiers(root: TSESTree.Node): TSESTree.Identifier[] {
   return found;
 }
 
-// The codemods (codemods/, src/codemods/) still import it from here; the recognizers call ASTUtils directly.
-export const isFunction = ASTUtils.isFunction;

@@ -7,9 +7,6 @@ import { identifiers } from './per-item.js';
 import { recognizeRedisCommand, type RedisCommand } from './redis-command.js';
 import { walk } from './walk.js';
 
-// src/detect/unbatched-redis.ts imports it from here.
-export { BATCHABLE };
-
 /** A statement that awaits one Redis command: `await redis.get(k);` or `const v = await redis.get(k);`. */
 interface AwaitedCommand {
   statement: TSESTree.Statement;

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
-import { getFileContext, type FileContext } from '../../src/recognizers/file-context.js';
+import { getFileContext } from '../../src/recognizers/file-context.js';
+import type { FileContext } from '../../src/recognizers/analysis-types.js';
 
 export const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/project');
 

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import type { FileContext } from '../../src/recognizers/file-context.js';
+import type { FileContext } from '../../src/recognizers/analysis-types.js';
 import { probe, type Mode } from './harness.js';
 
 /**
