@@ -169,6 +169,7 @@ interface ModuleSummary {
 }
 
 const summaries = new Map<string, { mtimeMs: number; summary: ModuleSummary | null }>();
+// eslint-disable-next-line no-restricted-syntax -- the last linted text's summary (plain data), compared by its text
 let lastLinted: { file: string; source: string; summary: ModuleSummary | null } | null = null;
 
 function summarize(file: string, source?: string): ModuleSummary | null {

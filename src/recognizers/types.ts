@@ -11,6 +11,7 @@ export interface TypeServices {
 
 // Only loaded when a program exists, so TypeScript stays an optional peer for untyped users.
 const require = createRequire(import.meta.url);
+// eslint-disable-next-line no-restricted-syntax -- the TypeScript module, loaded once when a program exists
 let tsModule: typeof ts | undefined;
 function typescript(): typeof ts {
   return (tsModule ??= require('typescript') as typeof ts);
