@@ -14,6 +14,9 @@ import { recognizeServerModule } from '../src/recognizers/server-module.js';
 import { importBindingUse, typeUseOptions } from '../src/recognizers/type-uses.js';
 
 export type Options = [{ coldTimeoutMs?: number; verbatimModuleSyntax?: boolean }];
+// Written once: ESLint reads `meta.defaultOptions`, typescript-eslint's creator the top-level copy.
+const DEFAULTS: Options[0] = {};
+
 export type MessageIds =
   | 'serverOnly'
   | 'cannotBundle'
@@ -66,7 +69,7 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{}],
+    defaultOptions: [DEFAULTS],
     messages: {
       serverOnly:
         '`{{source}}` {{reason}}: server code ships to the browser or breaks the build. Call it via tRPC or a Server Action, or `import type`.',
@@ -79,7 +82,7 @@ export default createRule<Options, MessageIds>({
       useDynamic: 'Load `{{name}}` on demand with `next/dynamic`, in a chunk of its own.',
     },
   },
-  defaultOptions: [{}],
+  defaultOptions: [DEFAULTS],
   create(context, [options]) {
     const file = getFileContext(context);
     const client = recognizeClientFile(file);

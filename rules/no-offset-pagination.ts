@@ -10,6 +10,9 @@ import { findEnclosingProcedure, recognizeTrpcProcedure } from '../src/recognize
 import { walk } from '../src/recognizers/walk.js';
 
 type Options = [{ allow?: string[] }];
+// Written once: ESLint reads `meta.defaultOptions`, typescript-eslint's creator the top-level copy.
+const DEFAULTS: Options[0] = { allow: [] };
+
 type MessageIds = 'offsetPagination' | 'offsetInput';
 
 // Why and what to do, short: the docs page tells the rest (the rows that move between pages, the index).
@@ -43,13 +46,13 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ allow: [] }],
+    defaultOptions: [DEFAULTS],
     messages: {
       offsetPagination: '{{form}} {{where}} ' + WHY,
       offsetInput: '`{{field}}` in `{{endpoint}}` is an offset: `{{helper}}()` ' + WHY,
     },
   },
-  defaultOptions: [{ allow: [] }],
+  defaultOptions: [DEFAULTS],
   create(context, [options]) {
     const file = getFileContext(context);
     const allowed = new Set(options.allow ?? []);

@@ -17,6 +17,9 @@ export type Options = [
 ];
 export type MessageIds = 'typeOnlyImport' | 'serverCodeInClient' | 'sideEffectImport' | 'typeOnlyExport';
 
+// Written once: ESLint reads `meta.defaultOptions`, typescript-eslint's creator the top-level copy.
+const DEFAULTS: Options[0] = { fixStyle: 'auto', onlyServerCode: false, emitDecoratorMetadata: false, verbatimModuleSyntax: false };
+
 export default createRule<Options, MessageIds>({
   name: 'prefer-type-imports',
   meta: {
@@ -55,7 +58,7 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ fixStyle: 'auto', onlyServerCode: false, emitDecoratorMetadata: false, verbatimModuleSyntax: false }],
+    defaultOptions: [DEFAULTS],
     messages: {
       typeOnlyImport: '{{names}} from `{{source}}` {{verb}} only used as {{types}}: write `import type` so that every compiler drops the import.',
       serverCodeInClient:
@@ -65,7 +68,7 @@ export default createRule<Options, MessageIds>({
       typeOnlyExport: '{{names}} {{verb}} only {{types}}: re-export with `export type` so the export is erased (`isolatedModules` needs it).',
     },
   },
-  defaultOptions: [{ fixStyle: 'auto', onlyServerCode: false, emitDecoratorMetadata: false, verbatimModuleSyntax: false }],
+  defaultOptions: [DEFAULTS],
   create(context, [options]) {
     const typed = { context, types: getOptionalTypes(context) };
     const uses = typeUseOptions(typed, options);

@@ -5,6 +5,9 @@ import { getFileContext } from '../src/recognizers/file-context.js';
 import { findMissingIndexes, indexCode, sqlNames, type MissingIndex } from '../src/recognizers/index-coverage.js';
 
 type Options = [{ smallTables?: string[] }];
+// Written once: ESLint reads `meta.defaultOptions`, typescript-eslint's creator the top-level copy.
+const DEFAULTS: Options[0] = { smallTables: [] };
+
 type MessageIds = 'filterScan' | 'sortScan' | 'cursorSort' | 'joinScan' | 'jsonScan';
 
 const MESSAGE_IDS: Record<MissingIndex['kind'], MessageIds> = {
@@ -40,7 +43,7 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ smallTables: [] }],
+    defaultOptions: [DEFAULTS],
     messages: {
       filterScan: '`{{table}}` is filtered by `{{filter}}`{{sorted}} without an index: each call scans the table. Add `{{index}}`.',
       sortScan: '`{{table}}` is sorted by `{{order}}` without an index: each call sorts the whole table. Add `{{index}}`.',
@@ -49,7 +52,7 @@ export default createRule<Options, MessageIds>({
       jsonScan: '`{{operator}}` on the JSONB column `{{table}}.{{filter}}` has no GIN or expression index: each call scans the table. Add `{{index}}`.',
     },
   },
-  defaultOptions: [{ smallTables: [] }],
+  defaultOptions: [DEFAULTS],
   create(context, [options]) {
     const file = getFileContext(context);
     const smallTables = new Set(options.smallTables ?? []);
