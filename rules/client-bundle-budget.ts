@@ -48,6 +48,10 @@ export default createRule<Options, MessageIds>({
       description:
         'Enforce a size budget on what each import adds to a client bundle (minified + gzip, measured by esbuild), and disallow server-only modules in client files',
       recommended: true,
+      howToFix: {
+        hint: 'Import less (one function, not the package), load it with `next/dynamic`, or pick a lighter package; keep server code out of client files.',
+        fixedBy: 'editor suggestions',
+      },
     },
     hasSuggestions: true,
     schema: [

@@ -32,6 +32,10 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow Drizzle queries that run once per item of a collection (N+1 queries)',
       recommended: true,
+      howToFix: {
+        hint: 'Load the rows of all items with one query (`inArray`, a relation `with:`), or per request through a DataLoader.',
+        fixedBy: 'npx hotpath codemod dataloader (lookups by key), batch-writes (inserts, deletes, same-value updates)',
+      },
     },
     schema: [
       {

@@ -31,6 +31,10 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow offset pagination of Drizzle queries and tRPC procedures; page with a cursor',
       recommended: true,
+      howToFix: {
+        hint: 'Page with a cursor on an indexed, unique order (`{ items, nextCursor }`), so page N costs what page 1 does.',
+        fixedBy: 'npx hotpath codemod cursor-pagination',
+      },
     },
     schema: [
       {

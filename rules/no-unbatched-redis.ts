@@ -19,6 +19,10 @@ export default createRule<[], MessageIds>({
     docs: {
       description: 'Disallow Redis commands that could share one round trip: per item of a collection, or several in a row',
       recommended: true,
+      howToFix: {
+        hint: 'Send the commands in one round trip: a pipeline, `MGET`/`MSET`, or one multi-key command.',
+        fixedBy: 'npx hotpath codemod redis-pipeline',
+      },
     },
     schema: [],
     messages: {

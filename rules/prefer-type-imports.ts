@@ -28,6 +28,10 @@ export default createRule<Options, MessageIds>({
       description:
         'Require `import type` for imports used only as types, above all for server code imported into client files',
       recommended: true,
+      howToFix: {
+        hint: 'Import what is used only as a type with `import type`, so no runtime import (and no server code) is kept.',
+        fixedBy: 'npx eslint --fix (autofix)',
+      },
     },
     fixable: 'code',
     schema: [

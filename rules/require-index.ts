@@ -28,6 +28,10 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require an index in the Drizzle schema for the columns a query filters, sorts, pages or joins by',
       recommended: false,
+      howToFix: {
+        hint: 'Add the index the message names to the table in the Drizzle schema (equality columns, then the order), then generate a migration.',
+        fixedBy: 'npx hotpath codemod add-index, then npx drizzle-kit generate',
+      },
     },
     schema: [
       {

@@ -11,7 +11,7 @@ function probe() {
     name: 'probe',
     meta: {
       type: 'suggestion',
-      docs: { description: 'probe', recommended: false },
+      docs: { description: 'probe', recommended: false, howToFix: { hint: 'probe', fixedBy: 'nothing' } },
       schema: [{ type: 'object', properties: { style: { type: 'string' }, names: { type: 'array' } } }],
       defaultOptions: [{ style: 'auto', names: ['a'] }],
       messages: { x: 'x' },

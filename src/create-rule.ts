@@ -8,6 +8,8 @@ export interface HotpathDocs {
   recommended: boolean;
   /** Needs a TypeScript program; such a rule is only in the type-checked configs. */
   requiresTypeChecking?: boolean;
+  /** How to fix what it reports: the short hint the HTML report shows, and what does the fix (a codemod, `--fix`). */
+  howToFix: { hint: string; fixedBy: string };
 }
 
 const withDocs = ESLintUtils.RuleCreator<HotpathDocs>((name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`);

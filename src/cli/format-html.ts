@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import plugin from '../index.js';
-import { FIXES } from '../knowledge/fixes.js';
 import { codeFrames } from './code-frame.js';
 import type { Finding } from './findings.js';
 import type { ScanResult } from './scan.js';
@@ -178,8 +177,9 @@ function chart(counts: Array<{ rule: string; count: number }>): string {
 function fileSection(file: string, list: Finding[], frameOf: (f: Finding) => string, linkOf: (f: Finding) => string | null): string {
   const items = list.map((f) => {
     const name = f.rule?.replace(/^hotpath\//, '') ?? null;
-    const fix = name ? FIXES[name] : undefined;
-    const docs = name ? plugin.rules[name]?.meta.docs?.url : undefined;
+    const meta = name ? plugin.rules[name]?.meta.docs : undefined;
+    const fix = meta?.howToFix;
+    const docs = meta?.url;
     const attributes = `data-rule="${escape(f.rule ?? '')}" data-file="${escape(f.file)}" data-line="${f.line}" data-column="${f.column}"`;
     const where = escape(`${f.file}:${f.line}:${f.column}`);
     const link = linkOf(f);
