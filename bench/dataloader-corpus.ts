@@ -11,7 +11,7 @@ import { codemod } from '../codemods/dataloader/transform.js';
 import { runCodemod } from '../src/cli/codemod-runner.js';
 import { listSourceFiles } from '../src/cli/files.js';
 import { UnparsableSource } from '../src/codemods/analyze.js';
-import { findLookupSites } from '../src/codemods/lookups.js';
+import { findLookupSites } from '../codemods/dataloader/lookups.js';
 import { linkModules, listApps } from '../test/corpus/score.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', fileURLToPath(import.meta.url).endsWith('.ts') ? '' : '..');

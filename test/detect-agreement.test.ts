@@ -7,7 +7,7 @@ import { runCodemod, type RunSummary } from '../src/cli/codemod-runner.js';
 import { listSourceFiles } from '../src/cli/files.js';
 import { scan } from '../src/cli/scan.js';
 import type { Codemod } from '../src/codemod.js';
-import { findLookupSites } from '../src/codemods/lookups.js';
+import { findLookupSites } from '../codemods/dataloader/lookups.js';
 
 const APP = path.resolve(import.meta.dirname, '../fixtures/socialhub');
 

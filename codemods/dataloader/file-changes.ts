@@ -1,6 +1,6 @@
 import { Node, ts, type Project, type SourceFile } from 'ts-morph';
 import { removeDeadImports } from '../../src/codemods/dead-imports.js';
-import type { BatchPoint, LookupSite } from '../../src/codemods/lookups.js';
+import type { BatchPoint, LookupSite } from './lookups.js';
 import { addNamedImport } from './trpc-context.js';
 
 export interface Edit {

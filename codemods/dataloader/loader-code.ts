@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ImportNeed, Lookup } from '../../src/codemods/lookups.js';
+import type { ImportNeed, Lookup } from './lookups.js';
 import { resolveProjectModule } from '../../src/recognizers/module-graph.js';
 
 /** The name a loader gets: `usersById`; `postsByAuthorIdRows` for a `select()` (it returns arrays). */

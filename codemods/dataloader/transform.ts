@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Node, type Project, type SourceFile } from 'ts-morph';
 import type { TsMorphCodemod, TsMorphOptions } from '../../src/codemod.js';
 import { UnparsableSource } from '../../src/codemods/analyze.js';
-import { findLookupSites, type ImportNeed, type LookupSite } from '../../src/codemods/lookups.js';
+import { findLookupSites, type ImportNeed, type LookupSite } from './lookups.js';
 import { codemodConfig } from '../../src/codemods/run-config.js';
 import { readJsonObject } from '../../src/recognizers/disk.js';
 import { resolveProjectModule } from '../../src/recognizers/module-graph.js';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Node, QuoteKind, SyntaxKind, type ObjectLiteralExpression, type Project, type SourceFile } from 'ts-morph';
 import { glob } from 'tinyglobby';
 import { ALWAYS_IGNORED } from '../../src/cli/files.js';
-import type { ImportNeed } from '../../src/codemods/lookups.js';
+import type { ImportNeed } from './lookups.js';
 import { readText } from '../../src/recognizers/disk.js';
 
 /** The tRPC context factory: where per-request loaders are made. */

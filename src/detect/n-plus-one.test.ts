@@ -4,7 +4,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-n-plus-one.js';
 import { dedent } from '../../test/support/harness.js';
-import { findLookupSites } from '../codemods/lookups.js';
+import { findLookupSites } from '../../codemods/dataloader/lookups.js';
 import { findWriteSites } from '../codemods/write-sites.js';
 import type { NPlusOneOptions } from './n-plus-one.js';
 

@@ -1,19 +1,19 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { resolveCallee } from '../recognizers/callee.js';
-import { flattenChain, importedName, keyName, memberName, type ChainSegment } from '../recognizers/chain.js';
-import type { DrizzleQuery } from '../recognizers/drizzle-query.js';
-import type { FileContext } from '../recognizers/analysis-types.js';
-import { isContextMember } from '../recognizers/libraries.js';
-import { originOf } from '../recognizers/origin.js';
-import { dependsOnIteration, findIterationCall, identifiers, type Iteration } from '../recognizers/per-item.js';
-import { findEnclosingProcedure } from '../recognizers/trpc-procedure.js';
-import { walk } from '../recognizers/walk.js';
-import { findNPlusOne, type NPlusOneOptions } from '../detect/n-plus-one.js';
-import { analyzeSource } from './analyze.js';
-import { readTableColumns, type ColumnInfo } from '../recognizers/drizzle-schema.js';
-import { readHelper, type ResultStep } from './helper-body.js';
-import { findWrite } from './loop-writes.js';
-import { text } from './source-text.js';
+import { resolveCallee } from '../../src/recognizers/callee.js';
+import { flattenChain, importedName, keyName, memberName, type ChainSegment } from '../../src/recognizers/chain.js';
+import type { DrizzleQuery } from '../../src/recognizers/drizzle-query.js';
+import type { FileContext } from '../../src/recognizers/analysis-types.js';
+import { isContextMember } from '../../src/recognizers/libraries.js';
+import { originOf } from '../../src/recognizers/origin.js';
+import { dependsOnIteration, findIterationCall, identifiers, type Iteration } from '../../src/recognizers/per-item.js';
+import { findEnclosingProcedure } from '../../src/recognizers/trpc-procedure.js';
+import { walk } from '../../src/recognizers/walk.js';
+import { findNPlusOne, type NPlusOneOptions } from '../../src/detect/n-plus-one.js';
+import { analyzeSource } from '../../src/codemods/analyze.js';
+import { readTableColumns, type ColumnInfo } from '../../src/recognizers/drizzle-schema.js';
+import { readHelper, type ResultStep } from '../../src/codemods/helper-body.js';
+import { findWrite } from '../../src/codemods/loop-writes.js';
+import { text } from '../../src/codemods/source-text.js';
 
 /**
  * `one`: `findFirst` by a unique column (`T | undefined`); `many`: `findMany` by a column (`T[]`);
