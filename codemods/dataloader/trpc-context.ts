@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Node, QuoteKind, SyntaxKind, type ObjectLiteralExpression, type Project, type SourceFile } from 'ts-morph';
 import { glob } from 'tinyglobby';
-import { ALWAYS_IGNORED } from '../../src/cli/files.js';
+import { ALWAYS_IGNORED } from '../../src/knowledge/ignored-paths.js';
 import type { ImportNeed } from './lookups.js';
 import { readText } from '../../src/recognizers/disk.js';
 

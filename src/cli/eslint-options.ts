@@ -3,7 +3,7 @@ import path from 'node:path';
 import { includeIgnoreFile } from '@eslint/compat';
 import { ESLint, type Linter } from 'eslint';
 import plugin from '../index.js';
-import { ALWAYS_IGNORED } from './files.js';
+import { ALWAYS_IGNORED } from '../knowledge/ignored-paths.js';
 import type { ConfigOverride } from './user-config.js';
 
 /** What a scan lints with: plain data, so that ESLint's worker threads can rebuild the same options. */

@@ -2,17 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { UsageError } from './usage-error.js';
-
-/** Build output and dependencies are never the user's code, whatever .gitignore says. */
-export const ALWAYS_IGNORED = [
-  '**/node_modules/**',
-  '**/.next/**',
-  '**/dist/**',
-  '**/build/**',
-  '**/out/**',
-  '**/coverage/**',
-  '**/*.d.ts',
-];
+import { ALWAYS_IGNORED } from '../knowledge/ignored-paths.js';
 
 const SOURCE = /\.[cm]?[jt]sx?$/;
 
