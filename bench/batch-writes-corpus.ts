@@ -5,14 +5,13 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { codemod } from '../codemods/batch-writes/transform.js';
 import { runCodemod } from '../src/cli/codemod-runner.js';
 import { listSourceFiles } from '../src/cli/files.js';
 import { linkModules } from '../test/corpus/score.js';
+import { ROOT } from './root.js';
 
 // The repository: one folder up from bench/ when run from sources (tests), two from dist/bench/ when built.
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', fileURLToPath(import.meta.url).endsWith('.ts') ? '' : '..');
 const APPS = path.join(ROOT, 'test/corpus/apps');
 
 export interface WritesCorpusRun {

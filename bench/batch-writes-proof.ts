@@ -3,15 +3,15 @@
 // with `--chunk=100`, so a few hundred items show both the batch and its chunks.
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import ts from 'typescript';
 import { codemod } from '../codemods/batch-writes/transform.js';
 import { runCodemod, type RunSummary } from '../src/cli/codemod-runner.js';
+import { ROOT } from './root.js';
 
 // The repository: one folder up from bench/ when run from sources (tests), two from dist/bench/ when built.
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', fileURLToPath(import.meta.url).endsWith('.ts') ? '' : '..');
 const FIXTURES = path.join(ROOT, 'codemods/batch-writes/__testfixtures__');
 const BUILD = path.join(ROOT, '.cache/batch-writes-proof');
 export const CHUNK = 100;

@@ -12,8 +12,8 @@ import type { HotpathApi } from '../src/codemod.js';
 import transform from '../codemods/cursor-pagination/transform.js';
 import rule from '../rules/no-offset-pagination.js';
 import { linkModules, listApps } from '../test/corpus/score.js';
+import { ROOT } from './root.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', fileURLToPath(import.meta.url).endsWith('.ts') ? '' : '..');
 const APPS = path.join(ROOT, 'test/corpus/apps');
 const LABEL = /hotpath-expect: no-offset-pagination\b/;
 

@@ -2,14 +2,14 @@
 // 10,000 posts, every timestamp shared by 50 of them: for the proof test and for `npm run bench:pagination`.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import ts from 'typescript';
+import { ROOT } from './root.js';
 
 // The repository: one folder up from bench/ when run from sources (tests), two from dist/bench/ when built.
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', fileURLToPath(import.meta.url).endsWith('.ts') ? '' : '..');
 const FIXTURES = path.join(ROOT, 'codemods/cursor-pagination/__testfixtures__');
 const BUILD = path.join(ROOT, '.cache/cursor-proof');
 export const ROWS = 10_000;

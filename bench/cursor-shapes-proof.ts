@@ -4,12 +4,11 @@
 // that may be NULL. Every time is shared by several rows, and the string
 // times carry microseconds, as Postgres writes them.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { compile } from './cursor-proof.js';
+import { ROOT } from './root.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', fileURLToPath(import.meta.url).endsWith('.ts') ? '' : '..');
 const BUILD = path.join(ROOT, '.cache/cursor-shapes-proof');
 const POSTS = 2_000;
 const COMMENTS = 3_000;

@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { compile } from './cursor-proof.js';
+import { ROOT } from './root.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', fileURLToPath(import.meta.url).endsWith('.ts') ? '' : '..');
 const BUILD = path.join(ROOT, '.cache/cursor-total-proof');
 const POSTS = 2_000;
 const AUTHORS = 8;

@@ -13,8 +13,8 @@ import { listSourceFiles } from '../src/cli/files.js';
 import { UnparsableSource } from '../src/codemods/analyze.js';
 import { findLookupSites } from '../codemods/dataloader/lookups.js';
 import { linkModules, listApps } from '../test/corpus/score.js';
+import { ROOT } from './root.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', fileURLToPath(import.meta.url).endsWith('.ts') ? '' : '..');
 const APPS = path.join(ROOT, 'test/corpus/apps');
 
 export interface CorpusSite {

@@ -4,13 +4,13 @@
 // is swapped, for one on PGlite with a logger that counts the queries; the rest is the fixtures' own code.
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import * as esbuild from 'esbuild';
 import { codemod } from '../codemods/dataloader/transform.js';
 import { runCodemod, type RunSummary } from '../src/cli/codemod-runner.js';
+import { ROOT } from './root.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', fileURLToPath(import.meta.url).endsWith('.ts') ? '' : '..');
 const FIXTURES = path.join(ROOT, 'codemods/dataloader/__testfixtures__');
 const BUILD = path.join(ROOT, '.cache/dataloader-inline-proof');
 /** The pairs that run (`<name>.input.ts`), and the support modules they import. */

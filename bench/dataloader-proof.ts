@@ -4,14 +4,14 @@
 // that counts the queries; everything else (routers, createContext, loaders) is the app's own code.
 import { cpSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import * as esbuild from 'esbuild';
 import { codemod } from '../codemods/dataloader/transform.js';
 import { runCodemod, type RunSummary } from '../src/cli/codemod-runner.js';
 import { startRedisServer } from './redis-server.js';
+import { ROOT } from './root.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', fileURLToPath(import.meta.url).endsWith('.ts') ? '' : '..');
 const APP = path.join(ROOT, 'fixtures/socialhub');
 const BUILD = path.join(ROOT, '.cache/dataloader-proof');
 const SESSION = 'dataloader-proof';

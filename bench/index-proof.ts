@@ -3,7 +3,7 @@
 // codemod leaves it, both seeded alike (≥ 100,000 rows a table), for the proof test and `npm run bench:index`.
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { is } from 'drizzle-orm';
 import { getTableConfig, IndexedColumn, PgTable } from 'drizzle-orm/pg-core';
@@ -12,9 +12,9 @@ import { build } from 'esbuild';
 import { codemod } from '../codemods/add-index/transform.js';
 import { runCodemod } from '../src/cli/codemod-runner.js';
 import { listSourceFiles } from '../src/cli/files.js';
+import { ROOT } from './root.js';
 
 // The repository: one folder up from bench/ when run from sources (tests), two from dist/bench/ when built.
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', fileURLToPath(import.meta.url).endsWith('.ts') ? '' : '..');
 const APP = path.join(ROOT, 'fixtures/socialhub');
 const BUILD = path.join(ROOT, '.cache/index-proof');
 export const ROWS = 100_000;
