@@ -44,7 +44,7 @@ interface ModuleEnv {
   depth: number;
   /** Steps left for this whole question, shared by every env it spawns: alternatives (unions, returns,
    * `extends`) branch, and a walk must stay cheap whatever the code (generated types, deep alias chains). */
-  work: { left: number; cuts: number };
+  work: { left: number; cuts: number; root: FileContext };
 }
 
 // Bounds a walk through bindings and chains (and so any cycle); real chains stay well below it.
@@ -54,7 +54,7 @@ const MAX_STEPS = 400;
 
 /** The origin of an expression in the file being linted. */
 export function originOf(node: TSESTree.Node, file: FileContext): Origin | null {
-  return evaluate(node, { file, depth: 0, lookup: lookupIn(file), work: { left: MAX_STEPS, cuts: 0 } });
+  return evaluate(node, { file, depth: 0, lookup: lookupIn(file), work: { left: MAX_STEPS, cuts: 0, root: file } });
 }
 
 /** Names looked up through scopes: in the linted file, or inside a function of a module read from disk. */
@@ -67,15 +67,16 @@ function lookupIn(file: FileContext): ModuleEnv['lookup'] {
   };
 }
 
-// What a declared name evaluates to, per file: every `ctx.db` or `redis.get` of a file asks again for the same
-// `ctx` or `redis`, whose chain (a procedure builder, the tRPC init, the client's module) is long. Kept with the
-// file's context (a linted file's goes with its lint, a read module's with its parse), so no node outlives its
-// file; only answers no bound cut short, asked not too deep for the re-export search below to have its room.
+// What a declared name of the linted file evaluates to: every `ctx.db` or `redis.get` of a file asks again for the
+// same `ctx` or `redis`, whose chain (a procedure builder, the tRPC init, the client's module) is long. Kept with
+// the file's context, so it goes with this lint (no node outlives its file, and an edit to a module the chain
+// reads is seen by the next lint); only answers no bound cut short, asked not too deep for the re-export search
+// below to have its room.
 const remembered = new WeakMap<FileContext, Map<TSESTree.Node, Origin | null>>();
 const REMEMBER_DEPTH = 16;
 
 function evaluateName(binding: Binding, env: ModuleEnv): Origin | null {
-  if (!binding.site || env.depth > REMEMBER_DEPTH) return evaluateBinding(binding, env, []);
+  if (!binding.site || env.file !== env.work.root || env.depth > REMEMBER_DEPTH) return evaluateBinding(binding, env, []);
   let known = remembered.get(env.file);
   if (!known) remembered.set(env.file, (known = new Map()));
   const hit = known.get(binding.site);
@@ -655,20 +656,17 @@ function topLevelBinding(program: TSESTree.Program, name: string): Binding | nul
     if (statement.type === T.ImportDeclaration) {
       // Modules read from disk have no parent links, so the declaration is passed along.
       const spec = statement.specifiers.find((s) => s.local.name === name);
-      if (spec) return { ...importBinding(statement, spec), site: spec.local };
+      if (spec) return importBinding(statement, spec);
     } else if (statement.type === T.VariableDeclaration) {
       for (const d of statement.declarations) {
-        if (d.id.type === T.Identifier && d.id.name === name) {
-          const binding = valueBinding(d, []);
-          return binding && { ...binding, site: d.id };
-        }
+        if (d.id.type === T.Identifier && d.id.name === name) return valueBinding(d, []);
         const path = d.init && d.id.type !== T.Identifier ? findPatternName(d.id, name) : null;
         if (path && d.init) return valueBinding(d, path);
       }
     } else if (statement.type === T.TSTypeAliasDeclaration && statement.id.name === name) {
-      return { kind: 'type', annotation: statement.typeAnnotation, site: statement.id };
+      return { kind: 'type', annotation: statement.typeAnnotation };
     } else if (statement.type === T.TSInterfaceDeclaration && statement.id.name === name) {
-      return { kind: 'interface', decl: statement, site: statement.id };
+      return { kind: 'interface', decl: statement };
     }
   }
   return null;
