@@ -252,6 +252,8 @@ function fileReachesPackage(file: string, packages: readonly string[], depth: nu
 }
 
 const TRACE_RECHECK_MS = 2000;
+// A run asks of a few hundred modules; an editor open for days must not keep every module it ever traced.
+const MAX_TRACES = 4096;
 const traceCache = new Map<string, { checkedAt: number; stamps: Array<[string, number | undefined]>; reaches: boolean }>();
 
 /**
@@ -292,6 +294,7 @@ export function fileMayReach(file: string, packages: readonly string[], maxDepth
     }
     level = next;
   }
+  if (traceCache.size >= MAX_TRACES) traceCache.delete(traceCache.keys().next().value!);
   traceCache.set(key, { checkedAt: now, stamps, reaches });
   return reaches;
 }
