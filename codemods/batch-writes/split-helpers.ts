@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Project, SourceFile } from 'ts-morph';
-import { applyTextEdits, type TextEdit } from '../../src/codemods/text-edits.js';
+import { applyEdits, type TextEdit } from '../../src/codemods/text-edits.js';
 import type { WriteSite } from '../../src/codemods/write-sites.js';
 
 /** A module the split changed, with its text before, to undo it. */
@@ -37,7 +37,7 @@ export function splitHelpers(project: Project, caller: string, sites: WriteSite[
           beforeChange(file);
           touched.push({ file, before: current });
         }
-        file.replaceWithText(applyTextEdits(current, change.edits));
+        file.replaceWithText(applyEdits(current, change.edits));
       } else if (!new RegExp(`(?<![\\w$])${helper.rowsName.replace(/\$/g, '\\$')}(?![\\w$])`).test(current)) {
         return `\`${path.basename(change.file)}\` changed since the codemod read \`${helper.name}()\` in it`;
       }

@@ -3,7 +3,7 @@ import type { TsMorphCodemod, TsMorphOptions } from '../../src/codemod.js';
 import { UnparsableSource } from '../../src/codemods/analyze.js';
 import { removeDeadImports } from '../../src/codemods/dead-imports.js';
 import { codemodConfig } from '../../src/codemods/run-config.js';
-import { applyTextEdits, freeName, type TextEdit } from '../../src/codemods/text-edits.js';
+import { applyEdits, freeName, type TextEdit } from '../../src/codemods/text-edits.js';
 import { findWriteSites, type WriteSite } from '../../src/codemods/write-sites.js';
 import { addNamedImport } from '../dataloader/trpc-context.js';
 import { splitHelpers, type Touched } from './split-helpers.js';
@@ -131,7 +131,7 @@ function rewriteFile(source: SourceFile, chunk: string, perItemSet: 'case' | 're
       operators.set(site.operators!, needed);
     }
   }
-  source.replaceWithText(applyTextEdits(before, edits));
+  source.replaceWithText(applyEdits(before, edits));
   for (const [specifier, names] of operators) for (const name of names) addNamedImport(source, specifier, name);
   if (batched.some((s) => s.needsSql) && sql === 'none') addNamedImport(source, 'drizzle-orm', 'sql');
   for (const { helper } of batched) {

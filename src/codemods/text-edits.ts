@@ -5,12 +5,21 @@ export interface TextEdit {
   text: string;
 }
 
-/** Applies edits given as ranges of `source`, from the last to the first; insertions at one offset keep their order. */
-export function applyTextEdits(source: string, edits: TextEdit[]): string {
+/**
+ * Applies edits given as ranges of `source`. Insertions at one offset keep their order; an insertion at the start
+ * or end of a replaced range is not an overlap. Overlapping edits throw: one of them would be lost or garbled.
+ */
+export function applyEdits(source: string, edits: readonly TextEdit[]): string {
   const order = edits.map((edit, index) => ({ edit, index }));
-  order.sort((a, b) => b.edit.start - a.edit.start || b.edit.end - a.edit.end || b.index - a.index);
+  order.sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.index - b.index);
+  let widest: TextEdit | undefined;
+  for (const { edit } of order) {
+    if (widest && widest.end > edit.start) throw new Error(`overlapping edits: [${widest.start}, ${widest.end}) and [${edit.start}, ${edit.end})`);
+    if (!widest || edit.end > widest.end) widest = edit;
+  }
+  // Last first, so the offsets of the edits still to make stay valid.
   let text = source;
-  for (const { edit } of order) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+  for (const { edit } of order.reverse()) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
   return text;
 }
 
