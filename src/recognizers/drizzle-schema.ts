@@ -3,6 +3,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { flattenChain, importedName, keyName } from './chain.js';
 import { readText, statOf } from './disk.js';
 import { resolveProjectModule } from './module-graph.js';
+import { Memo } from './memo.js';
 
 /** What codemods need of a column: how its values travel in JSON, whether it can be NULL, whether it is unique. */
 export interface ColumnInfo {
@@ -168,7 +169,7 @@ interface ModuleSummary {
   links: Link[];
 }
 
-const summaries = new Map<string, { mtimeMs: number; summary: ModuleSummary | null }>();
+const summaries = new Memo<{ mtimeMs: number; summary: ModuleSummary | null }>(4096);
 // eslint-disable-next-line no-restricted-syntax -- the last linted text's summary (plain data), compared by its text
 let lastLinted: { file: string; source: string; summary: ModuleSummary | null } | null = null;
 

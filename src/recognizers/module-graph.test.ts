@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { dedent } from '../../test/support/harness.js';
 import { fileMayReach, moduleReachesPackage, resolveProjectModule, scanImports } from './module-graph.js';
 
@@ -90,5 +90,18 @@ describe('resolveProjectModule and moduleReachesPackage', () => {
     utimesSync(path.join(root, 'apps/api/src/lib/helper.ts'), later, later);
     await new Promise((resolve) => setTimeout(resolve, 2100));
     expect(fileMayReach(format, ['ioredis'], 6)).toBe(true);
+  });
+
+  it('resolves an import written before its file existed, once "not found" is re-checked', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      expect(resolveProjectModule('./later.js', from)).toBeNull();
+      write('apps/api/src/routers/later.ts', 'export const later = 1;\n');
+      expect(resolveProjectModule('./later.js', from)).toBeNull();
+      vi.advanceTimersByTime(2000);
+      expect(resolveProjectModule('./later.js', from)).toBe(path.join(root, 'apps/api/src/routers/later.ts'));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { nonSourceKind } from '../knowledge/module-kinds.js';
 import { isFile, readJsonObject, readText, realPath, statOf, stripComments } from './disk.js';
+import { Memo } from './memo.js';
 
 /**
  * A light, syntactic view of the project's module graph, for untyped linting: which modules a file imports,
  * and whether a project module reaches a package (`drizzle-orm`, `ioredis`) through its imports.
  *
- * Caches are keyed by path and modification time, so a long-running editor process sees edits; they hold
- * results of pure functions of the file system, never per-lint state.
+ * Memos are keyed by path and stamped with modification times, so a long-running editor process sees edits;
+ * "not found" is rechecked (`Memo`); they hold results of pure functions of the file system, never per-lint state.
  */
 
 export interface ImportRecord {
@@ -31,7 +32,8 @@ export function scanImports(text: string): ImportRecord[] {
 }
 
 
-const fileCache = new Map<string, { mtimeMs: number; imports: ImportRecord[] }>();
+// Bounds: a monorepo lint asks of a few thousand files and folders at most.
+const fileCache = new Memo<{ mtimeMs: number; imports: ImportRecord[] }>(8192);
 
 /** The imports of a file on disk, or `null` when it cannot be read. */
 function importsOfFile(file: string): ImportRecord[] | null {
@@ -70,11 +72,12 @@ interface PathAliases {
   paths: Record<string, unknown>;
 }
 
-const aliasCache = new Map<string, PathAliases | null>();
+const aliasCache = new Memo<PathAliases | null>(4096);
 
 // `compilerOptions.paths` of the nearest tsconfig.json (following one `extends`), for `~/server/db` imports.
 function pathAliases(dir: string): PathAliases | null {
-  if (aliasCache.has(dir)) return aliasCache.get(dir)!;
+  const cached = aliasCache.get(dir);
+  if (cached !== undefined) return cached;
   let result: PathAliases | null = null;
   const config = path.join(dir, 'tsconfig.json');
   if (isFile(config)) {
@@ -83,8 +86,7 @@ function pathAliases(dir: string): PathAliases | null {
     const parent = path.dirname(dir);
     result = parent === dir || path.basename(dir) === 'node_modules' ? null : pathAliases(parent);
   }
-  aliasCache.set(dir, result);
-  return result;
+  return aliasCache.set(dir, result);
 }
 
 function readAliases(config: string, depth: number): PathAliases | null {
@@ -128,12 +130,13 @@ function resolveWorkspacePackage(specifier: string, fromDir: string): string | n
   return root ? resolvePackageEntry(root, specifier.slice(name.length)) : null;
 }
 
-const packageRoots = new Map<string, string | null>();
+const packageRoots = new Memo<string | null>(8192);
 
 /** The real folder of package `name` as seen from `dir`, when it is the project's own; memoized per folder. */
 function workspacePackageRoot(name: string, dir: string): string | null {
   const key = `${dir}\0${name}`;
-  if (packageRoots.has(key)) return packageRoots.get(key)!;
+  const cached = packageRoots.get(key);
+  if (cached !== undefined) return cached;
   let root: string | null = null;
   const candidate = path.join(dir, 'node_modules', name);
   if (isFile(path.join(candidate, 'package.json'))) {
@@ -142,8 +145,7 @@ function workspacePackageRoot(name: string, dir: string): string | null {
   } else if (path.dirname(dir) !== dir) {
     root = workspacePackageRoot(name, path.dirname(dir));
   }
-  packageRoots.set(key, root);
-  return root;
+  return packageRoots.set(key, root);
 }
 
 function resolvePackageEntry(root: string, subpath: string): string | null {
@@ -172,7 +174,7 @@ function resolvePackageEntry(root: string, subpath: string): string | null {
   return resolveFile(path.join(root, 'src', 'index')) ?? resolveFile(path.join(root, 'index'));
 }
 
-const resolveCache = new Map<string, string | null>();
+const resolveCache = new Memo<string | null>(16384);
 
 /**
  * Resolves an import specifier to a source file of the project: relative paths, tsconfig `paths` aliases,
@@ -181,15 +183,15 @@ const resolveCache = new Map<string, string | null>();
 export function resolveProjectModule(specifier: string, fromFile: string): string | null {
   const fromDir = path.dirname(fromFile);
   const key = `${fromDir}\0${specifier}`;
-  if (resolveCache.has(key)) return resolveCache.get(key)!;
+  const cached = resolveCache.get(key);
+  if (cached !== undefined) return cached;
   let file: string | null;
   // A stylesheet, JSON file or asset is no module to read, and `x.css/index.ts` is no path to probe.
   if (nonSourceKind(specifier)) file = null;
   else if (specifier.startsWith('.') || path.isAbsolute(specifier)) file = resolveFile(path.resolve(fromDir, specifier));
   else if (specifier.startsWith('node:')) file = null;
   else file = resolveAlias(specifier, fromDir) ?? resolveWorkspacePackage(specifier, fromDir);
-  resolveCache.set(key, file);
-  return file;
+  return resolveCache.set(key, file);
 }
 
 /**
@@ -232,7 +234,7 @@ export function moduleReachesPackage(
   return found;
 }
 
-const reachCache = new Map<string, { mtimeMs: number | undefined; found: string | null }>();
+const reachCache = new Memo<{ mtimeMs: number | undefined; found: string | null }>(8192);
 
 function fileReachesPackage(file: string, packages: readonly string[], depth: number, seen: Set<string>): string | null {
   if (seen.has(file)) return null;
@@ -254,7 +256,7 @@ function fileReachesPackage(file: string, packages: readonly string[], depth: nu
 const TRACE_RECHECK_MS = 2000;
 // A run asks of a few hundred modules; an editor open for days must not keep every module it ever traced.
 const MAX_TRACES = 4096;
-const traceCache = new Map<string, { checkedAt: number; stamps: Array<[string, number | undefined]>; reaches: boolean }>();
+const traceCache = new Memo<{ checkedAt: number; stamps: Array<[string, number | undefined]>; reaches: boolean }>(MAX_TRACES);
 
 /**
  * Can a value of project module `file` come from one of `packages`: does the module, or one it imports or
@@ -294,7 +296,6 @@ export function fileMayReach(file: string, packages: readonly string[], maxDepth
     }
     level = next;
   }
-  if (traceCache.size >= MAX_TRACES) traceCache.delete(traceCache.keys().next().value!);
   traceCache.set(key, { checkedAt: now, stamps, reaches });
   return reaches;
 }

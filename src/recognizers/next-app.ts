@@ -6,6 +6,7 @@ import ts from 'typescript';
 import { readDirectory, readJsonObject, readText, statOf, stripComments } from './disk.js';
 import { resolveProjectModule, scanImports } from './module-graph.js';
 import { walk } from './walk.js';
+import { Memo } from './memo.js';
 
 /**
  * Next.js' own rules for which modules of an app reach the browser, read from the file system as plain data
@@ -65,7 +66,8 @@ interface DirFacts {
   app: NextApp | null;
 }
 
-const appsByDir = new Map<string, DirFacts>();
+// Bounds: folders and modules of the apps a run or an editor session lints.
+const appsByDir = new Memo<DirFacts>(8192);
 
 /** The Next.js app that `file` belongs to, or null (no `next` in the nearest package.json, no router folder). */
 export function findNextApp(file: string): NextApp | null {
@@ -150,7 +152,7 @@ interface ModuleFacts {
 
 /** Larger modules are parsed no further than the import scan: generated code, whose imports all run. */
 const MAX_PARSED_BYTES = 200_000;
-const factsCache = new Map<string, ModuleFacts>();
+const factsCache = new Memo<ModuleFacts>(MAX_FILES);
 
 function factsOf(file: string): ModuleFacts | null {
   const mtimeMs = statOf(file)?.mtimeMs;
@@ -436,7 +438,7 @@ interface AppGraph {
   clientSets: WeakMap<ServerEdge, Set<string>>;
 }
 
-const graphs = new Map<string, AppGraph>();
+const graphs = new Memo<AppGraph>(64);
 
 /**
  * Is `file` client code of `app` by the framework's rules: a client entry, or imported at runtime from one
@@ -521,7 +523,7 @@ function clientModules(app: NextApp, graph: AppGraph, isServerEdge: ServerEdge):
   return client;
 }
 
-const reachCache = new Map<string, { mtimeMs: number | undefined; found: string | null }>();
+const reachCache = new Memo<{ mtimeMs: number | undefined; found: string | null }>(MAX_FILES);
 
 /**
  * What `match` names (a package) among the runtime imports of `file`, or of the project modules it imports,

@@ -6,6 +6,7 @@ import type { FileContext, RuleContext } from './analysis-types.js';
 import { resolveProjectModule } from './module-graph.js';
 import { typeServicesOf } from './types.js';
 import { walk } from './walk.js';
+import { Memo } from './memo.js';
 
 /**
  * Another module of the project, parsed with scopes (and, in a typed run, against the same program), so that
@@ -31,11 +32,11 @@ interface CacheEntry {
  */
 const MAX_MODULES = 64;
 
-// By path and modification time (and whether it was parsed against a program), so edits are seen; in order of
-// last use (a Map iterates in insertion order: a hit moves to the end, the first entry goes). Only trees
-// parsed here: a linted file's tree and context are the runner's, and oxlint reuses its context and sourceCode
-// for the next file, so a helper found in an earlier lint would be read with another file's scopes.
-const cache = new Map<string, CacheEntry>();
+// By path and modification time (and whether it was parsed against a program), so edits are seen; the least
+// recently used goes first. Only trees parsed here: a linted file's tree and context are the runner's, and
+// oxlint reuses its context and sourceCode for the next file, so a helper found in an earlier lint would be
+// read with another file's scopes.
+const cache = new Memo<CacheEntry>(MAX_MODULES, true);
 
 export function loadProjectModule(path: string, from: FileContext): ProjectModule | null {
   const mtimeMs = statOf(path)?.mtimeMs;
@@ -43,14 +44,9 @@ export function loadProjectModule(path: string, from: FileContext): ProjectModul
   const program = from.types?.program;
   const typed = Boolean(program?.getSourceFile(path));
   const cached = cache.get(path);
-  cache.delete(path);
-  if (cached && cached.mtimeMs === mtimeMs && cached.typed === typed) {
-    cache.set(path, cached);
-    return cached.module;
-  }
+  if (cached && cached.mtimeMs === mtimeMs && cached.typed === typed) return cached.module;
   const module = parseModule(path, from, typed);
   cache.set(path, { mtimeMs, typed, module });
-  if (cache.size > MAX_MODULES) cache.delete(cache.keys().next().value!);
   return module;
 }
 
@@ -69,7 +65,7 @@ const MAX_FACTS = 1024;
 const MAX_STAR_DEPTH = 8;
 const WORD = /[\p{ID_Continue}$]+/gu;
 const EXPORT_STAR = /\bexport\s*\*\s*from\s*["']([^"'\n]+)["']/g;
-const exportFacts = new Map<string, ExportFacts | null>();
+const exportFacts = new Memo<ExportFacts>(MAX_FACTS);
 
 /**
  * Can the module at `path` export `name`? `false` only when its text does not hold the word and no module its
@@ -99,7 +95,6 @@ function exportFactsOf(path: string): ExportFacts | null {
   const text = readText(path);
   // Unreadable: no facts, so every question is answered by the parse (which finds nothing either).
   const facts = text === null ? null : { mtimeMs, words: new Set(text.match(WORD)), stars: [...text.matchAll(EXPORT_STAR)].map((m) => m[1]!) };
-  if (exportFacts.size >= MAX_FACTS) exportFacts.delete(exportFacts.keys().next().value!);
   if (facts) exportFacts.set(path, facts);
   return facts;
 }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ParserServices, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+import { Memo } from './memo.js';
 
 /** The type checker and node map of a typed lint run. */
 export interface TypeServices {
@@ -89,7 +90,7 @@ export function isIterableType(types: TypeServices, node: TSESTree.Node): boolea
   );
 }
 
-const patterns = new Map<string, RegExp>();
+const patterns = new Memo<RegExp>(64);
 function packagePattern(packages: readonly string[]): RegExp {
   const key = packages.join('\0');
   let pattern = patterns.get(key);
