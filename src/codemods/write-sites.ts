@@ -13,7 +13,7 @@ import { findNPlusOne, type NPlusOneOptions } from '../detect/n-plus-one.js';
 import { analyzeSource } from './analyze.js';
 import { readInsertHelper, twinImport, type InsertHelper, type TwinImport } from './insert-helper.js';
 import { findWrite } from './loop-writes.js';
-import { freeName } from './text-edits.js';
+import { applyEdits, freeName } from './text-edits.js';
 import { indentBefore, text } from './source-text.js';
 
 export type WriteKind = 'insert' | 'update' | 'delete';
@@ -629,9 +629,7 @@ function conflictText(step: ChainSegment, upsert: Upsert | null, table: string, 
     end: node.range[1] - start,
     text: `${text(source, node.key)}: sql\`excluded.\${sql.identifier(${table}.${column}.name)}\``,
   }));
-  let clause = source.slice(start, step.call!.range[1]);
-  for (const edit of edits.sort((a, b) => b.start - a.start)) clause = clause.slice(0, edit.start) + edit.text + clause.slice(edit.end);
-  return clause;
+  return applyEdits(source.slice(start, step.call!.range[1]), edits);
 }
 
 /** `delete(t).where(eq(t.key, key))`, `update(t).set({…}).where(eq(t.key, key))`, also `and(eq(…), …)`. */
