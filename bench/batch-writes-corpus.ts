@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { codemod } from '../codemods/batch-writes/transform.js';
-import { runCodemod } from '../src/cli/codemod-runner.js';
+import { runCodemod } from '../src/codemods/runner.js';
 import { listSourceFiles } from '../src/cli/files.js';
 import { linkModules } from '../test/corpus/score.js';
 import { ROOT } from './root.js';

@@ -8,7 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import ts from 'typescript';
 import { codemod } from '../codemods/batch-writes/transform.js';
-import { runCodemod, type RunSummary } from '../src/cli/codemod-runner.js';
+import { runCodemod, type RunSummary } from '../src/codemods/runner.js';
 import { ROOT } from './root.js';
 
 // The repository: one folder up from bench/ when run from sources (tests), two from dist/bench/ when built.

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import type { Options } from 'jscodeshift';
-import type { HotpathApi } from '../src/codemod.js';
+import type { HotpathApi } from '../src/codemods/contract.js';
 import transform from '../codemods/cursor-pagination/transform.js';
 import rule from '../rules/no-offset-pagination.js';
 import { linkModules, listApps } from '../test/corpus/score.js';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { codemod } from '../codemods/dataloader/transform.js';
-import { runCodemod } from '../src/cli/codemod-runner.js';
+import { runCodemod } from '../src/codemods/runner.js';
 import { listSourceFiles } from '../src/cli/files.js';
 import { UnparsableSource } from '../src/codemods/analyze.js';
 import { findLookupSites } from '../codemods/dataloader/lookups.js';

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import * as esbuild from 'esbuild';
 import { codemod } from '../codemods/dataloader/transform.js';
-import { runCodemod, type RunSummary } from '../src/cli/codemod-runner.js';
+import { runCodemod, type RunSummary } from '../src/codemods/runner.js';
 import { ROOT } from './root.js';
 
 const FIXTURES = path.join(ROOT, 'codemods/dataloader/__testfixtures__');

@@ -10,7 +10,7 @@ import { getTableConfig, IndexedColumn, PgTable } from 'drizzle-orm/pg-core';
 import { drizzle } from 'drizzle-orm/pglite';
 import { build } from 'esbuild';
 import { codemod } from '../codemods/add-index/transform.js';
-import { runCodemod } from '../src/cli/codemod-runner.js';
+import { runCodemod } from '../src/codemods/runner.js';
 import { listSourceFiles } from '../src/cli/files.js';
 import { ROOT } from './root.js';
 

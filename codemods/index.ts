@@ -1,4 +1,4 @@
-import type { CodemodEntry } from '../src/codemod.js';
+import type { CodemodEntry } from '../src/codemods/contract.js';
 
 /** Every codemod of the package, by name, in alphabetical order; each is loaded only when it runs. */
 export const codemods: CodemodEntry[] = [

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codemod as dataloader } from '../codemods/dataloader/transform.js';
 import { codemod as redisPipeline, pipelineSites } from '../codemods/redis-pipeline/transform.js';
-import { runCodemod, type RunSummary } from '../src/cli/codemod-runner.js';
+import { runCodemod, type RunSummary } from '../src/codemods/runner.js';
 import { listSourceFiles } from '../src/cli/files.js';
 import { scan } from '../src/cli/scan.js';
-import type { Codemod } from '../src/codemod.js';
+import type { Codemod } from '../src/codemods/contract.js';
 import { findLookupSites } from '../codemods/dataloader/lookups.js';
 
 const APP = path.resolve(import.meta.dirname, '../fixtures/socialhub');

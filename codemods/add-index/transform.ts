@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Project, SourceFile } from 'ts-morph';
-import type { TsMorphCodemod, TsMorphOptions } from '../../src/codemod.js';
+import type { TsMorphCodemod, TsMorphOptions } from '../../src/codemods/contract.js';
 import { analyzeSource, UnparsableSource } from '../../src/codemods/analyze.js';
 import { recognizeDrizzleQuery } from '../../src/recognizers/drizzle-query.js';
 import { readModuleTables, readTableSchema } from '../../src/recognizers/drizzle-schema.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCodemod } from '../../src/cli/codemod-runner.js';
+import { runCodemod } from '../../src/codemods/runner.js';
 import { corpusProject } from '../../test/support/corpus.js';
 import { codemod } from './transform.js';
 

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCodemod, type RunSummary } from '../../src/cli/codemod-runner.js';
+import { runCodemod, type RunSummary } from '../../src/codemods/runner.js';
 import { scratchProject, typeCheck } from '../../test/support/scratch-project.js';
 import { codemod } from './transform.js';
 

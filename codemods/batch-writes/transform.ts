@@ -1,5 +1,5 @@
 import { Node, ts, type SourceFile, type Type } from 'ts-morph';
-import type { TsMorphCodemod, TsMorphOptions } from '../../src/codemod.js';
+import type { TsMorphCodemod, TsMorphOptions } from '../../src/codemods/contract.js';
 import { UnparsableSource } from '../../src/codemods/analyze.js';
 import { removeDeadImports } from '../../src/codemods/dead-imports.js';
 import { codemodConfig } from '../../src/codemods/run-config.js';

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCodemod } from '../../src/cli/codemod-runner.js';
-import type { HotpathApi } from '../../src/codemod.js';
+import { runCodemod } from '../../src/codemods/runner.js';
+import type { HotpathApi } from '../../src/codemods/contract.js';
 import transform, { codemod } from './transform.js';
 
 const FIXTURES = path.join(import.meta.dirname, '__testfixtures__');

@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { FileInfo, Options } from 'jscodeshift';
-import type { HotpathApi, JscodeshiftCodemod } from '../../src/codemod.js';
+import type { HotpathApi, JscodeshiftCodemod } from '../../src/codemods/contract.js';
 import { analyzeSource } from '../../src/codemods/analyze.js';
 import { removeDeadImports } from '../../src/codemods/dead-imports.js';
 import { codemodConfig } from '../../src/codemods/run-config.js';

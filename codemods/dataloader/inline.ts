@@ -1,5 +1,5 @@
 import { Node, type Project, type SourceFile } from 'ts-morph';
-import type { TsMorphOptions } from '../../src/codemod.js';
+import type { TsMorphOptions } from '../../src/codemods/contract.js';
 import type { ImportNeed, LookupSite } from './lookups.js';
 import { changesOf, keysOf, keyTypeMismatch, mayBeNull, notAnArray, type FileChanges } from './file-changes.js';
 import { batchQuery, GROUP_BY_KEY, loaderName, specifierFrom } from './loader-code.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Node, type Project, type SourceFile } from 'ts-morph';
-import type { TsMorphCodemod, TsMorphOptions } from '../../src/codemod.js';
+import type { TsMorphCodemod, TsMorphOptions } from '../../src/codemods/contract.js';
 import { UnparsableSource } from '../../src/codemods/analyze.js';
 import { findLookupSites, type ImportNeed, type LookupSite } from './lookups.js';
 import { codemodConfig } from '../../src/codemods/run-config.js';

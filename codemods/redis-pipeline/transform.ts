@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { FileInfo } from 'jscodeshift';
-import type { HotpathApi, JscodeshiftCodemod } from '../../src/codemod.js';
+import type { HotpathApi, JscodeshiftCodemod } from '../../src/codemods/contract.js';
 import { analyzeSource } from '../../src/codemods/analyze.js';
 import { removeDeadImports } from '../../src/codemods/dead-imports.js';
 import { argsText, indentBefore, text } from '../../src/codemods/source-text.js';

@@ -6,11 +6,11 @@ import { SingleBar } from 'cli-progress';
 import picomatch from 'picomatch';
 import writeFileAtomic from 'write-file-atomic';
 import { codemods } from '../../codemods/index.js';
-import type { Codemod } from '../codemod.js';
-import { runCodemod, type RunSummary } from './codemod-runner.js';
+import type { Codemod } from '../codemods/contract.js';
+import { runCodemod, type RunSummary } from '../codemods/runner.js';
 import { listSourceFiles } from './files.js';
 import { UsageError } from './usage-error.js';
-import type { ConfigChoice } from './user-config.js';
+import type { ConfigChoice } from '../user-config.js';
 
 export interface CodemodCommandOptions {
   cwd: string;

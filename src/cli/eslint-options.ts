@@ -4,7 +4,7 @@ import { includeIgnoreFile } from '@eslint/compat';
 import { ESLint, type Linter } from 'eslint';
 import plugin from '../index.js';
 import { ALWAYS_IGNORED } from '../knowledge/ignored-paths.js';
-import type { ConfigOverride } from './user-config.js';
+import type { ConfigOverride } from '../user-config.js';
 
 /** What a scan lints with: plain data, so that ESLint's worker threads can rebuild the same options. */
 export interface LintSetup {

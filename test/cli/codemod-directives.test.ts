@@ -5,8 +5,8 @@ import { codemod as batchWrites } from '../../codemods/batch-writes/transform.js
 import { codemod as cursorPagination } from '../../codemods/cursor-pagination/transform.js';
 import { codemod as dataloader } from '../../codemods/dataloader/transform.js';
 import { codemod as redisPipeline } from '../../codemods/redis-pipeline/transform.js';
-import { runCodemod } from '../../src/cli/codemod-runner.js';
-import type { Codemod } from '../../src/codemod.js';
+import { runCodemod } from '../../src/codemods/runner.js';
+import type { Codemod } from '../../src/codemods/contract.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { codemod as cursorPagination } from '../../codemods/cursor-pagination/transform.js';
 import { codemod as dataloader } from '../../codemods/dataloader/transform.js';
 import { codemod as redisPipeline } from '../../codemods/redis-pipeline/transform.js';
-import { runCodemod, type RunOptions } from '../../src/cli/codemod-runner.js';
+import { runCodemod, type RunOptions } from '../../src/codemods/runner.js';
 import { scratchProject } from '../support/scratch-project.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -5,10 +5,10 @@ import { createTwoFilesPatch, diffLines } from 'diff';
 import jscodeshift from 'jscodeshift';
 import { Project } from 'ts-morph';
 import writeFileAtomic from 'write-file-atomic';
-import type { Codemod, HotpathApi, JscodeshiftCodemod, TsMorphCodemod } from '../codemod.js';
-import { UnparsableSource } from '../codemods/analyze.js';
-import { withCodemodConfig, type CodemodConfig, type RewrittenRule } from '../codemods/run-config.js';
-import { readFileConfigs, type ConfigChoice, type FileConfig } from './user-config.js';
+import type { Codemod, HotpathApi, JscodeshiftCodemod, TsMorphCodemod } from './contract.js';
+import { UnparsableSource } from './analyze.js';
+import { withCodemodConfig, type CodemodConfig, type RewrittenRule } from './run-config.js';
+import { readFileConfigs, type ConfigChoice, type FileConfig } from '../user-config.js';
 
 export interface RunOptions {
   cwd: string;
