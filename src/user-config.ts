@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ESLint } from 'eslint';
-import { UsageError } from './cli/usage-error.js';
+import { UsageError } from './usage-error.js';
 
 /** What a user's ESLint config says, for the files of one group: the settings and severities a scan takes from it. */
 export interface ConfigOverride {

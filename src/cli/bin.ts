@@ -14,7 +14,7 @@ import { formatPretty } from './format-pretty.js';
 import { formatSarif } from './format-sarif.js';
 import { scan } from './scan.js';
 import { collect, parseConcurrency, parseMaxWarnings, parseShard, useColor } from './scan-options.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../usage-error.js';
 
 // Scans of this many files or more show progress (on a terminal only).
 const PROGRESS_FROM = 300;

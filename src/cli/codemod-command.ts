@@ -9,7 +9,7 @@ import { codemods } from '../../codemods/index.js';
 import type { Codemod } from '../codemods/contract.js';
 import { runCodemod, type RunSummary } from '../codemods/runner.js';
 import { listSourceFiles } from './files.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../usage-error.js';
 import type { ConfigChoice } from '../user-config.js';
 
 export interface CodemodCommandOptions {

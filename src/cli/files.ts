@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../usage-error.js';
 import { ALWAYS_IGNORED } from '../knowledge/ignored-paths.js';
 
 const SOURCE = /\.[cm]?[jt]sx?$/;

@@ -1,4 +1,4 @@
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../usage-error.js';
 
 /** `--concurrency 4`, `auto` or `off`, as ESLint's `concurrency` option takes it. */
 export function parseConcurrency(value: string): 'off' | 'auto' | number {

@@ -4,7 +4,7 @@ import { ESLint } from 'eslint';
 import plugin from '../index.js';
 import { eslintOptions, supportsConcurrency, type LintSetup } from './eslint-options.js';
 import { listSourceFiles } from './files.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../usage-error.js';
 import { readUserConfig, type ConfigChoice } from '../user-config.js';
 
 export interface ScanOptions {
